@@ -1,0 +1,62 @@
+//! `iter_all` as an [`Iterator`].
+
+use std::collections::VecDeque;
+
+use konigle_core::pagination::{Walk, DEFAULT_ITER_PAGE_SIZE};
+use konigle_core::spec::Spec;
+use konigle_core::{ListParams, Result};
+
+use crate::{Manager, Record};
+
+/// The iterator `iter_all` returns: every matching resource, page after page.
+pub struct Items<S: Spec> {
+    manager: Manager<S>,
+    filters: S::Filters,
+    walk: Walk,
+    buffer: VecDeque<Record<S::Model>>,
+}
+
+impl<S: Spec> Iterator for Items<S> {
+    type Item = Result<Record<S::Model>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Some(Ok(item));
+            }
+            let (page, size) = self.walk.next_page()?;
+            match self.manager.fetch_page(page, size, &self.filters) {
+                Ok(p) => self.buffer.extend(self.walk.advance(p)),
+                Err(e) => {
+                    self.walk.stop();
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+impl<S: Spec> std::iter::FusedIterator for Items<S> {}
+
+impl<S: Spec> Manager<S> {
+    /// Every resource matching the filters, fetched page by page (100 a page
+    /// unless `params` sets a page size; `params`' page is ignored).
+    ///
+    /// The iterator ends after the last page, or after yielding an error.
+    ///
+    /// ```no_run
+    /// # fn run(client: konigle_blocking::Client) -> konigle_blocking::Result<()> {
+    /// for image in client.images().iter_all(&Default::default()) {
+    ///     println!("{}", image?.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn iter_all(&self, params: &ListParams<S::Filters>) -> Items<S> {
+        Items {
+            manager: self.clone(),
+            filters: params.filter_values().clone(),
+            walk: Walk::new(params.page_size_set().unwrap_or(DEFAULT_ITER_PAGE_SIZE)),
+            buffer: VecDeque::new(),
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Filters of images, videos and documents.
+
+use serde::Serialize;
+
+use super::Filters;
+use crate::error::Result;
+use crate::query::Query;
+
+crate::string_enum! {
+    /// Sort order of media assets.
+    pub enum AssetOrdering {
+        /// Oldest first.
+        CreatedAt = "created_at",
+        /// Newest first.
+        CreatedAtDesc = "-created_at",
+        /// Least recently updated first.
+        UpdatedAt = "updated_at",
+        /// Most recently updated first.
+        UpdatedAtDesc = "-updated_at",
+    }
+}
+
+macro_rules! media_filters {
+    ($(#[$m:meta])* $name:ident, $mime:literal) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        pub struct $name {
+            /// Matches name and alt text.
+            pub q: Option<String>,
+            /// Minimum size in bytes.
+            pub min_size: Option<u64>,
+            /// Maximum size in bytes.
+            pub max_size: Option<u64>,
+            /// Comma-separated tags (matches any).
+            pub tags: Option<String>,
+            /// Sort order.
+            pub ordering: Option<AssetOrdering>,
+        }
+
+        impl Filters for $name {
+            fn to_query(&self) -> Result<Query> {
+                media_query($mime, self.q.as_deref(), self.ordering.as_ref(), &(self.min_size, self.max_size, &self.tags, &self.ordering))
+            }
+        }
+    };
+}
+
+/// `q`, then the asset kind, then the remaining filters, as the API expects.
+fn media_query(
+    kind: &str,
+    q: Option<&str>,
+    ordering: Option<&AssetOrdering>,
+    rest: &(Option<u64>, Option<u64>, &Option<String>, &Option<AssetOrdering>),
+) -> Result<Query> {
+    if let Some(o) = ordering {
+        if !o.is_known() {
+            return Err(crate::Error::invalid("ordering", format!("must be one of {}", AssetOrdering::KNOWN.join(", "))));
+        }
+    }
+    let mut query = Query::default();
+    if let Some(v) = q {
+        query.push("q", v);
+    }
+    query.push("mime_type", kind);
+    if let Some(v) = rest.0 {
+        query.push("min_size", v);
+    }
+    if let Some(v) = rest.1 {
+        query.push("max_size", v);
+    }
+    if let Some(v) = rest.2 {
+        query.push("tags", v);
+    }
+    if let Some(v) = rest.3 {
+        query.push("ordering", v);
+    }
+    Ok(query)
+}
+
+media_filters!(
+    /// Filters of `images().list`; always sends `mime_type=image`.
+    ///
+    /// ```
+    /// use konigle_core::filters::{Filters, ImageFilters, AssetOrdering};
+    /// let f = ImageFilters { q: Some("sunset".into()), ordering: Some(AssetOrdering::CreatedAtDesc), ..Default::default() };
+    /// assert_eq!(f.to_query().unwrap().encode(), "q=sunset&mime_type=image&ordering=-created_at");
+    /// ```
+    ImageFilters, "image"
+);
+media_filters!(
+    /// Filters of `videos().list`; always sends `mime_type=video`.
+    VideoFilters, "video"
+);
+media_filters!(
+    /// Filters of `documents().list`; always sends `mime_type=document`.
+    DocumentFilters, "document"
+);

@@ -1,0 +1,42 @@
+//! Core of the Konigle Rust SDK: models, filters, pagination, file inputs,
+//! multipart encoding, errors and configuration.
+//!
+//! This crate does no I/O. Use it through one of the two clients, which share
+//! every type defined here:
+//!
+//! - [`konigle`](https://docs.rs/konigle): async, on tokio;
+//! - [`konigle-blocking`](https://docs.rs/konigle-blocking): blocking.
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod enums;
+pub mod error;
+pub mod file;
+pub mod filters;
+pub mod models;
+pub mod multipart;
+pub mod pagination;
+pub mod query;
+pub mod request;
+pub mod resource;
+pub mod retry;
+pub mod spec;
+mod secret;
+
+pub use config::{Config, ConfigBuilder, RetryConfig};
+pub use error::{ApiError, Error, Result};
+pub use file::{FileInput, FilePart};
+pub use pagination::{ListParams, Page};
+pub use query::Query;
+pub use request::{Body, Method, Request, Service};
+pub use resource::{RawResponse, Resource};
+pub use secret::Secret;
+
+/// Arbitrary JSON, used for free-form fields such as `meta`.
+pub type Json = serde_json::Value;
+/// A JSON object.
+pub type JsonMap = serde_json::Map<String, serde_json::Value>;
+/// A timestamp in UTC.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+pub use rust_decimal::Decimal;

@@ -1,0 +1,13 @@
+//! Resource models, with their create and update payloads.
+//!
+//! Resources deserialize from the API's JSON (unknown fields are ignored,
+//! unknown enum values kept in an `Other` variant) and serialize back with
+//! the same field names. Create and update payloads serialize only the
+//! fields that are set.
+
+pub mod connections;
+pub mod media;
+pub mod payload;
+
+pub use media::*;
+pub use payload::Payload;

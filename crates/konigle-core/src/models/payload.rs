@@ -1,0 +1,41 @@
+//! Turning create and update payloads into request bodies.
+
+use crate::error::Result;
+use crate::request::Body;
+
+/// A value sent as a request body: validated, then encoded as JSON, or as
+/// multipart when it carries files.
+pub trait Payload {
+    /// Validates the value and builds the body. Errors here are client-side:
+    /// nothing is sent.
+    fn into_body(self) -> Result<Body>;
+}
+
+/// Checks a string's length in characters.
+pub fn check_max_len(field: &str, value: &str, max: usize) -> Result<()> {
+    let n = value.chars().count();
+    if n > max {
+        return Err(crate::Error::invalid(field, format!("must be at most {max} characters, got {n}")));
+    }
+    Ok(())
+}
+
+/// Checks that a required string is not empty.
+pub fn check_not_empty(field: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(crate::Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// Implements [`Payload`] as a JSON body of the whole value.
+#[macro_export]
+macro_rules! json_payload {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::models::Payload for $t {
+            fn into_body(self) -> $crate::Result<$crate::Body> {
+                $crate::Body::json(&self)
+            }
+        }
+    )*};
+}

@@ -1,0 +1,190 @@
+//! What the SDK knows about each resource type, and the change tracking
+//! behind Active Record (`save`, `is_dirty`, `reset_changes`).
+
+use std::collections::BTreeSet;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::request::Service;
+
+/// A resource the API stores: where it lives and how it is identified.
+pub trait Resource: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
+    /// Path of the collection, e.g. `/admin/api/storefront-assets`.
+    const PATH: &'static str;
+    /// The service that hosts it.
+    const SERVICE: Service = Service::Api;
+    /// Whether detail URLs end with `/`.
+    const TRAILING_SLASH: bool = false;
+    /// Fields present only in detail responses, not in list items.
+    const DETAIL_ONLY_FIELDS: &'static [&'static str] = &[];
+    /// Fields holding related resources, as ids (list) or objects (detail).
+    const FOREIGN_KEY_FIELDS: &'static [&'static str] = &[];
+    /// Name of the type, for messages.
+    const NAME: &'static str;
+
+    /// The resource's id, as it appears in its URL.
+    fn resource_id(&self) -> String;
+
+    /// The body `save` sends for these changed fields (the fields as they
+    /// serialize, by default).
+    fn save_body(changes: serde_json::Map<String, Value>) -> Result<serde_json::Map<String, Value>> {
+        Ok(changes)
+    }
+}
+
+/// A value and the snapshot it is compared with to find unsaved changes.
+#[derive(Debug, Clone)]
+pub struct Tracked<T> {
+    /// The current value.
+    pub value: T,
+    snapshot: Value,
+    partial: bool,
+}
+
+impl<T: Serialize + DeserializeOwned> Tracked<T> {
+    /// Tracks a value as loaded from the server. `partial` marks list items.
+    pub fn new(value: T, partial: bool) -> Self {
+        let snapshot = serde_json::to_value(&value).unwrap_or(Value::Null);
+        Self { value, snapshot, partial }
+    }
+
+    /// Whether the value came from a list and lacks detail-only data.
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    fn current(&self) -> Map<String, Value> {
+        match serde_json::to_value(&self.value) {
+            Ok(Value::Object(m)) => m,
+            _ => Map::new(),
+        }
+    }
+
+    /// Top-level fields that differ from the snapshot, with their new values,
+    /// in field order.
+    pub fn changes(&self) -> Map<String, Value> {
+        let now = self.current();
+        let empty = Map::new();
+        let before = self.snapshot.as_object().unwrap_or(&empty);
+        now.into_iter().filter(|(k, v)| before.get(k) != Some(v)).collect()
+    }
+
+    /// Names of the changed fields.
+    pub fn dirty_fields(&self) -> BTreeSet<String> {
+        self.changes().into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// Whether any field changed since the last load or save.
+    pub fn is_dirty(&self) -> bool {
+        !self.changes().is_empty()
+    }
+
+    /// Restores the snapshot, dropping unsaved changes.
+    pub fn reset(&mut self) -> Result<()> {
+        self.value = serde_json::from_value(self.snapshot.clone())
+            .map_err(|e| Error::InvalidInput { field: None, message: format!("cannot restore the snapshot: {e}") })?;
+        Ok(())
+    }
+
+    /// Replaces the value with fresh server data and takes a new snapshot.
+    pub fn replace(&mut self, value: T, partial: bool) {
+        *self = Self::new(value, partial);
+    }
+}
+
+/// Whether a foreign-key field holds loaded objects (not bare ids).
+///
+/// `null` counts as loaded; a list is loaded when none of its items is a
+/// string; a single value when it is not a string.
+pub fn foreign_key_loaded<T: Resource>(value: &T, field: &str) -> Result<bool> {
+    if !T::FOREIGN_KEY_FIELDS.contains(&field) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "`{field}` is not a foreign key field of {}; valid: {}",
+                T::NAME,
+                T::FOREIGN_KEY_FIELDS.join(", ")
+            ),
+        ));
+    }
+    let json = serde_json::to_value(value).unwrap_or(Value::Null);
+    Ok(match json.get(field) {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(items)) => items.iter().all(|i| !i.is_string()),
+        Some(v) => !v.is_string(),
+    })
+}
+
+/// Decodes a JSON body, turning any mismatch into [`Error::Decode`].
+pub fn decode_json<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::decode(status, e, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+    struct M {
+        id: String,
+        name: String,
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn diff_and_reset() {
+        let mut t = Tracked::new(M { id: "1".into(), name: "a".into(), tags: vec![] }, false);
+        assert!(!t.is_dirty());
+        t.value.name = "b".into();
+        t.value.tags.push("x".into());
+        assert_eq!(t.dirty_fields().into_iter().collect::<Vec<_>>(), vec!["name", "tags"]);
+        assert_eq!(Value::Object(t.changes()), serde_json::json!({"name": "b", "tags": ["x"]}));
+        t.reset().unwrap();
+        assert_eq!(t.value.name, "a");
+        assert!(!t.is_dirty());
+    }
+}
+
+/// A request to a resource's collection (`PATH`).
+pub fn collection_request<T: Resource>(method: crate::request::Method) -> crate::request::Request {
+    crate::request::Request::new(method, T::PATH).service(T::SERVICE)
+}
+
+/// A request to one resource (`PATH/{id}`, id percent-encoded).
+pub fn detail_request<T: Resource>(method: crate::request::Method, id: &str) -> Result<crate::request::Request> {
+    if id.is_empty() {
+        return Err(Error::invalid("id", format!("the {} id is empty", T::NAME)));
+    }
+    let req = collection_request::<T>(method).segment(id);
+    Ok(if T::TRAILING_SLASH { req.suffix("/") } else { req })
+}
+
+/// A response as the transport received it.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<String>,
+    /// The body.
+    pub body: bytes::Bytes,
+}
+
+impl RawResponse {
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+    /// The error this response stands for.
+    pub fn error(&self) -> Error {
+        Error::from_response(self.status, &self.body, self.retry_after.as_deref())
+    }
+    /// Decodes the JSON body.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
+        decode_json(self.status, &self.body)
+    }
+}

@@ -1,0 +1,174 @@
+use std::sync::{Arc, Mutex};
+
+use konigle_core::request::Service;
+use konigle_core::resource::RawResponse;
+use konigle_core::retry::{self, AttemptError};
+use konigle_core::{Body, Config, Error, Request, Result, Secret};
+use serde::de::DeserializeOwned;
+
+use crate::http::{self, Http};
+
+/// A Konigle API client: configuration, one connection pool and the managers.
+///
+/// Cloning is cheap (one `Arc`); clones share the pool. The client is
+/// `Send + Sync`, so one instance can serve every task or thread.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    http: Http,
+    forms_token: Mutex<Option<Secret>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("config", &self.inner.config).finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client with the given configuration.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when the HTTP stack cannot be set up.
+    pub fn new(config: Config) -> Result<Client> {
+        let http = Http::new(&config)?;
+        Ok(Client { inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }) })
+    }
+
+    /// A client for `api_key` with every other setting at its default.
+    pub fn with_api_key(api_key: impl Into<Secret>) -> Result<Client> {
+        Client::new(Config::builder(api_key).build()?)
+    }
+
+    /// A client configured from the environment (see [`Config::from_env`]).
+    pub fn from_env() -> Result<Client> {
+        Client::new(Config::from_env()?)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    fn base_url(&self, service: Service) -> &str {
+        match service {
+            Service::Api => self.inner.config.base_url(),
+            Service::Forms => self.inner.config.forms_base_url(),
+        }
+    }
+
+    fn cached_forms_token(&self) -> Option<Secret> {
+        self.inner.forms_token.lock().map(|t| t.clone()).unwrap_or(None)
+    }
+
+    fn store_forms_token(&self, token: Option<Secret>) {
+        if let Ok(mut slot) = self.inner.forms_token.lock() {
+            *slot = token;
+        }
+    }
+}
+
+#[crate::facade]
+impl Client {
+    /// Sends a request and returns the successful response, or the error it
+    /// maps to. The one path every manager call takes: downloads, auth,
+    /// retries, error mapping.
+    pub(crate) async fn execute(&self, mut req: Request) -> Result<RawResponse> {
+        self.resolve_downloads(&mut req).await?;
+        let auth = match req.target() {
+            Service::Api => self.inner.config.authorization(),
+            Service::Forms => self.forms_authorization().await?,
+        };
+        let res = self.send_with_retries(&req, &auth).await;
+        if req.target() == Service::Forms {
+            if let Err(Error::Authentication(_)) = &res {
+                // The token expired or was revoked: fetch a new one next time.
+                self.store_forms_token(None);
+            }
+        }
+        res
+    }
+
+    /// Sends and decodes a JSON response.
+    pub(crate) async fn fetch<T: DeserializeOwned>(&self, req: Request) -> Result<T> {
+        let resp = self.execute(req).await?;
+        resp.json()
+    }
+
+    async fn send_with_retries(&self, req: &Request, auth: &Secret) -> Result<RawResponse> {
+        let config = &self.inner.config;
+        let base = self.base_url(req.target());
+        let timeout = req.timeout_override().unwrap_or(config.timeout());
+        let replayable = req.body_ref().is_replayable();
+        let mut attempt = 1u32;
+        loop {
+            let started = std::time::Instant::now();
+            let outcome = match self.inner.http.send(req, base, auth, timeout).await {
+                Ok(resp) if resp.is_success() => Ok(resp),
+                Ok(resp) => Err(AttemptError { error: resp.error(), failure: retry::Failure::Status(resp.status) }),
+                Err(e) => Err(e),
+            };
+            let elapsed = started.elapsed();
+            match outcome {
+                Ok(resp) => {
+                    tracing::debug!(method = req.method().as_str(), path = req.path(), status = resp.status, attempt, ?elapsed, "konigle request");
+                    return Ok(resp);
+                }
+                Err(failed) => {
+                    tracing::debug!(method = req.method().as_str(), path = req.path(), error = %failed.error, attempt, ?elapsed, "konigle request failed");
+                    let retry_after = failed.error.api().and_then(|a| a.retry_after);
+                    let wait = retry::should_retry(config.retry(), req.method(), failed.failure, attempt, replayable)
+                        .then(|| retry::delay(config.retry(), attempt, retry_after, retry::jitter()))
+                        .flatten();
+                    match wait {
+                        Some(wait) => {
+                            http::sleep(wait).await;
+                            attempt += 1;
+                        }
+                        None => return Err(failed.error),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Downloads every URL file part of the body, before anything is sent to the API.
+    async fn resolve_downloads(&self, req: &mut Request) -> Result<()> {
+        let timeout = self.inner.config.timeout();
+        if let Body::Multipart(parts) = req.body_mut() {
+            for part in parts.iter_mut() {
+                if let konigle_core::request::Part::File(file) = part {
+                    if let konigle_core::file::FileSource::Url(url) = &file.source {
+                        let url = url.clone();
+                        let (data, content_type) = self.inner.http.download(&url, timeout).await?;
+                        file.set_downloaded(data, content_type.as_deref());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The `Authorization` value for the forms service: a bearer token from
+    /// the `konigle_forms` connection, fetched once per client.
+    async fn forms_authorization(&self) -> Result<Secret> {
+        if let Some(token) = self.cached_forms_token() {
+            return Ok(token);
+        }
+        let req = konigle_core::models::connections::credentials_request("konigle_forms");
+        let resp = self.send_with_retries(&req, &self.inner.config.authorization()).await?;
+        let creds: konigle_core::Json = resp.json()?;
+        let token = creds
+            .get("access_token")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| Error::MissingCredentials("no access_token in the konigle_forms connection credentials".into()))?;
+        let value = Secret::new(format!("Bearer {token}"));
+        self.store_forms_token(Some(value.clone()));
+        Ok(value)
+    }
+}

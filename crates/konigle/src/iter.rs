@@ -1,0 +1,57 @@
+//! `iter_all` as a [`Stream`](futures::Stream).
+
+use std::collections::VecDeque;
+
+use futures::stream::{self, Stream};
+use konigle_core::pagination::{Walk, DEFAULT_ITER_PAGE_SIZE};
+use konigle_core::spec::Spec;
+use konigle_core::{ListParams, Result};
+
+use crate::{Manager, Record};
+
+/// The stream `iter_all` returns: every matching resource, page after page.
+pub type Items<S> = std::pin::Pin<Box<dyn Stream<Item = Result<Record<<S as Spec>::Model>>> + Send>>;
+
+struct State<S: Spec> {
+    manager: Manager<S>,
+    filters: S::Filters,
+    walk: Walk,
+    buffer: VecDeque<Record<S::Model>>,
+}
+
+impl<S: Spec> Manager<S> {
+    /// Every resource matching the filters, fetched page by page (100 a page
+    /// unless `params` sets a page size; `params`' page is ignored).
+    ///
+    /// The stream ends after the last page, or after yielding an error.
+    ///
+    /// ```no_run
+    /// # async fn run(client: konigle::Client) -> konigle::Result<()> {
+    /// use futures::TryStreamExt;
+    /// let all: Vec<_> = client.images().iter_all(&Default::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn iter_all(&self, params: &ListParams<S::Filters>) -> Items<S> {
+        let state = State::<S> {
+            manager: self.clone(),
+            filters: params.filter_values().clone(),
+            walk: Walk::new(params.page_size_set().unwrap_or(DEFAULT_ITER_PAGE_SIZE)),
+            buffer: VecDeque::new(),
+        };
+        Box::pin(stream::unfold(state, |mut st| async move {
+            loop {
+                if let Some(item) = st.buffer.pop_front() {
+                    return Some((Ok(item), st));
+                }
+                let (page, size) = st.walk.next_page()?;
+                match st.manager.fetch_page(page, size, &st.filters).await {
+                    Ok(p) => st.buffer.extend(st.walk.advance(p)),
+                    Err(e) => {
+                        st.walk.stop();
+                        return Some((Err(e), st));
+                    }
+                }
+            }
+        }))
+    }
+}
