@@ -64,7 +64,13 @@ impl Http {
         Ok(Http { client })
     }
 
-    pub(crate) fn send(&self, req: &Request, base: &str, auth: &Secret, timeout: Duration) -> Result<RawResponse, AttemptError> {
+    pub(crate) fn send(
+        &self,
+        req: &Request,
+        base: &str,
+        auth: &Secret,
+        timeout: Duration,
+    ) -> Result<RawResponse, AttemptError> {
         let mut auth_value = HeaderValue::from_str(auth.expose())
             .map_err(|_| AttemptError::from(Error::Config("the API key is not a valid header value".into())))?;
         auth_value.set_sensitive(true);
@@ -77,7 +83,8 @@ impl Http {
         match req.body_ref() {
             Body::None => {}
             Body::Json(v) => {
-                let bytes = serde_json::to_vec(v).map_err(|e| AttemptError::from(Error::invalid("body", e.to_string())))?;
+                let bytes =
+                    serde_json::to_vec(v).map_err(|e| AttemptError::from(Error::invalid("body", e.to_string())))?;
                 rb = rb.header(CONTENT_TYPE, "application/json").body(bytes);
             }
             Body::Multipart(parts) => rb = rb.multipart(form(parts)?),
@@ -116,7 +123,10 @@ fn form(parts: &[Part]) -> Result<reqwest::blocking::multipart::Form, AttemptErr
                     }
                     FileSource::Bytes(data) => multipart::Part::bytes(data.to_vec()),
                     FileSource::Url(url) => {
-                        return Err(AttemptError::from(Error::invalid(&file.field, format!("{url} was not downloaded"))))
+                        return Err(AttemptError::from(Error::invalid(
+                            &file.field,
+                            format!("{url} was not downloaded"),
+                        )))
                     }
                 };
                 let body = body

@@ -48,10 +48,7 @@ impl Default for RetryConfig {
 impl RetryConfig {
     /// A configuration that never retries.
     pub fn disabled() -> Self {
-        Self {
-            enabled: false,
-            ..Self::default()
-        }
+        Self { enabled: false, ..Self::default() }
     }
 }
 
@@ -106,12 +103,9 @@ impl Config {
 
     /// Like [`Config::from_env`], reading variables through `lookup`.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config> {
-        let get = |suffix: &str| {
-            lookup(&format!("KONIGLE_{suffix}")).or_else(|| lookup(&format!("KONIQ_{suffix}")))
-        };
-        let key = get("API_KEY").ok_or_else(|| {
-            Error::Config("KONIGLE_API_KEY (or KONIQ_API_KEY) is not set".into())
-        })?;
+        let get = |suffix: &str| lookup(&format!("KONIGLE_{suffix}")).or_else(|| lookup(&format!("KONIQ_{suffix}")));
+        let key =
+            get("API_KEY").ok_or_else(|| Error::Config("KONIGLE_API_KEY (or KONIQ_API_KEY) is not set".into()))?;
         let mut builder = Config::builder(key);
         if let Some(v) = get("BASE_URL") {
             builder = builder.base_url(v);
@@ -197,10 +191,7 @@ impl Config {
 }
 
 fn parse_num<T: std::str::FromStr>(name: &str, value: &str) -> Result<T> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| Error::Config(format!("{name} must be a whole number, got {value:?}")))
+    value.trim().parse().map_err(|_| Error::Config(format!("{name} must be a whole number, got {value:?}")))
 }
 
 fn parse_seconds(name: &str, value: &str) -> Result<Duration> {
@@ -347,10 +338,7 @@ impl ConfigBuilder {
             return bad(format!("max_connections must be 1..=1000, got {}", self.max_connections));
         }
         if !(1..=100).contains(&self.keepalive_connections) {
-            return bad(format!(
-                "keepalive_connections must be 1..=100, got {}",
-                self.keepalive_connections
-            ));
+            return bad(format!("keepalive_connections must be 1..=100, got {}", self.keepalive_connections));
         }
         if self.keepalive_connections > self.max_connections {
             return bad(format!(

@@ -106,10 +106,7 @@ pub enum Error {
 impl Error {
     /// Shortcut for [`Error::InvalidInput`].
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidInput {
-            field: Some(field.into()),
-            message: message.into(),
-        }
+        Error::InvalidInput { field: Some(field.into()), message: message.into() }
     }
 
     /// The API error, for errors answered by the server.
@@ -143,10 +140,7 @@ impl Error {
 
     /// Whether nothing was sent because the input was rejected locally.
     pub fn is_client_side(&self) -> bool {
-        matches!(
-            self,
-            Error::InvalidInput { .. } | Error::File { .. } | Error::Config(_) | Error::Unsupported(_)
-        )
+        matches!(self, Error::InvalidInput { .. } | Error::File { .. } | Error::Config(_) | Error::Unsupported(_))
     }
 
     /// Maps a non-success response to its error. This is the SDK's only
@@ -158,31 +152,21 @@ impl Error {
     /// `retry_after` or the `Retry-After` header (`retry_after_header`).
     pub fn from_response(status: u16, body: &[u8], retry_after_header: Option<&str>) -> Error {
         let parsed: Option<Value> = serde_json::from_slice(body).ok();
-        let message = parsed
-            .as_ref()
-            .and_then(message_of)
-            .unwrap_or_else(|| {
-                let excerpt = excerpt(body);
-                if excerpt.is_empty() {
-                    format!("HTTP {status}")
-                } else {
-                    format!("HTTP {status}: {excerpt}")
-                }
-            });
+        let message = parsed.as_ref().and_then(message_of).unwrap_or_else(|| {
+            let excerpt = excerpt(body);
+            if excerpt.is_empty() {
+                format!("HTTP {status}")
+            } else {
+                format!("HTTP {status}: {excerpt}")
+            }
+        });
         let body = parsed.unwrap_or(Value::Null);
         let retry_after = if status == 429 {
-            body.get("retry_after")
-                .and_then(seconds_of)
-                .or_else(|| retry_after_header.and_then(parse_retry_after))
+            body.get("retry_after").and_then(seconds_of).or_else(|| retry_after_header.and_then(parse_retry_after))
         } else {
             None
         };
-        let e = ApiError {
-            status,
-            message,
-            body,
-            retry_after,
-        };
+        let e = ApiError { status, message, body, retry_after };
         match status {
             400 => Error::Validation(e),
             401 => Error::Authentication(e),
@@ -197,11 +181,7 @@ impl Error {
 
     /// Builds a [`Error::Decode`] for a body that did not fit.
     pub fn decode(status: u16, message: impl fmt::Display, body: &[u8]) -> Error {
-        Error::Decode {
-            status,
-            message: message.to_string(),
-            excerpt: excerpt(body),
-        }
+        Error::Decode { status, message: message.to_string(), excerpt: excerpt(body) }
     }
 }
 
@@ -242,10 +222,7 @@ impl ApiError {
                 })
                 .collect(),
             Value::Array(items) => {
-                let msgs: Vec<String> = items
-                    .iter()
-                    .filter_map(|i| i.get("message").map(text))
-                    .collect();
+                let msgs: Vec<String> = items.iter().filter_map(|i| i.get("message").map(text)).collect();
                 if msgs.is_empty() {
                     vec![]
                 } else {

@@ -186,10 +186,7 @@ impl FileRules {
         if self.extensions.is_empty() || self.extensions.iter().any(|e| lower.ends_with(e)) {
             Ok(())
         } else {
-            Err(Error::invalid(
-                field,
-                format!("{file_name:?} must be {} ({})", self.kind, self.extensions.join(", ")),
-            ))
+            Err(Error::invalid(field, format!("{file_name:?} must be {} ({})", self.kind, self.extensions.join(", "))))
         }
     }
 }

@@ -21,8 +21,8 @@ pub mod query;
 pub mod request;
 pub mod resource;
 pub mod retry;
-pub mod spec;
 mod secret;
+pub mod spec;
 
 pub use config::{Config, ConfigBuilder, RetryConfig};
 pub use error::{ApiError, Error, Result};

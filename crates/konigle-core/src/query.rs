@@ -33,7 +33,9 @@ impl Query {
                 Ok(())
             }
             Value::Null => Ok(()),
-            other => Err(Error::InvalidInput { field: None, message: format!("filters must be an object, got {other}") }),
+            other => {
+                Err(Error::InvalidInput { field: None, message: format!("filters must be an object, got {other}") })
+            }
         }
     }
 

@@ -103,11 +103,7 @@ pub fn foreign_key_loaded<T: Resource>(value: &T, field: &str) -> Result<bool> {
     if !T::FOREIGN_KEY_FIELDS.contains(&field) {
         return Err(Error::invalid(
             field,
-            format!(
-                "`{field}` is not a foreign key field of {}; valid: {}",
-                T::NAME,
-                T::FOREIGN_KEY_FIELDS.join(", ")
-            ),
+            format!("`{field}` is not a foreign key field of {}; valid: {}", T::NAME, T::FOREIGN_KEY_FIELDS.join(", ")),
         ));
     }
     let json = serde_json::to_value(value).unwrap_or(Value::Null);

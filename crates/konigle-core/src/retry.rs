@@ -40,7 +40,9 @@ pub fn should_retry(config: &RetryConfig, method: Method, failure: Failure, atte
     match failure {
         Failure::Connect => true,
         Failure::Transport => method.is_idempotent(),
-        Failure::Status(s) => (s == 408 || s == 429 || (500..=599).contains(&s)) && (method.is_idempotent() || s == 429),
+        Failure::Status(s) => {
+            (s == 408 || s == 429 || (500..=599).contains(&s)) && (method.is_idempotent() || s == 429)
+        }
     }
 }
 

@@ -64,8 +64,15 @@ impl Http {
         Ok(Http { client, limit: tokio::sync::Semaphore::new(config.max_connections()) })
     }
 
-    pub(crate) async fn send(&self, req: &Request, base: &str, auth: &Secret, timeout: Duration) -> Result<RawResponse, AttemptError> {
-        let _permit = self.limit.acquire().await.map_err(|_| AttemptError::from(Error::Network("client closed".into())))?;
+    pub(crate) async fn send(
+        &self,
+        req: &Request,
+        base: &str,
+        auth: &Secret,
+        timeout: Duration,
+    ) -> Result<RawResponse, AttemptError> {
+        let _permit =
+            self.limit.acquire().await.map_err(|_| AttemptError::from(Error::Network("client closed".into())))?;
         let mut auth_value = HeaderValue::from_str(auth.expose())
             .map_err(|_| AttemptError::from(Error::Config("the API key is not a valid header value".into())))?;
         auth_value.set_sensitive(true);
@@ -78,7 +85,8 @@ impl Http {
         match req.body_ref() {
             Body::None => {}
             Body::Json(v) => {
-                let bytes = serde_json::to_vec(v).map_err(|e| AttemptError::from(Error::invalid("body", e.to_string())))?;
+                let bytes =
+                    serde_json::to_vec(v).map_err(|e| AttemptError::from(Error::invalid("body", e.to_string())))?;
                 rb = rb.header(CONTENT_TYPE, "application/json").body(bytes);
             }
             Body::Multipart(parts) => rb = rb.multipart(form(parts).await?),
@@ -118,7 +126,10 @@ async fn form(parts: &[Part]) -> Result<reqwest::multipart::Form, AttemptError> 
                     }
                     FileSource::Bytes(data) => reqwest::multipart::Part::bytes(data.to_vec()),
                     FileSource::Url(url) => {
-                        return Err(AttemptError::from(Error::invalid(&file.field, format!("{url} was not downloaded"))))
+                        return Err(AttemptError::from(Error::invalid(
+                            &file.field,
+                            format!("{url} was not downloaded"),
+                        )))
                     }
                 };
                 let body = body

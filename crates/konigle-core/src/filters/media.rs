@@ -54,7 +54,10 @@ fn media_query(
 ) -> Result<Query> {
     if let Some(o) = ordering {
         if !o.is_known() {
-            return Err(crate::Error::invalid("ordering", format!("must be one of {}", AssetOrdering::KNOWN.join(", "))));
+            return Err(crate::Error::invalid(
+                "ordering",
+                format!("must be one of {}", AssetOrdering::KNOWN.join(", ")),
+            ));
         }
     }
     let mut query = Query::default();

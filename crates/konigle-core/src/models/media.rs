@@ -84,10 +84,8 @@ pub const IMAGE_FILES: FileRules =
 /// Extensions accepted for videos.
 pub const VIDEO_FILES: FileRules = FileRules { kind: "a video", extensions: &[".mp4", ".webm"] };
 /// Extensions accepted for documents.
-pub const DOCUMENT_FILES: FileRules = FileRules {
-    kind: "a supported document",
-    extensions: &[".pdf", ".csv", ".txt", ".docx", ".xlsx", ".doc", ".xls"],
-};
+pub const DOCUMENT_FILES: FileRules =
+    FileRules { kind: "a supported document", extensions: &[".pdf", ".csv", ".txt", ".docx", ".xlsx", ".doc", ".xls"] };
 
 /// Fields shared by the three asset creation payloads.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -298,10 +296,16 @@ impl ImageGenerate {
 impl Payload for ImageGenerate {
     fn into_body(self) -> Result<Body> {
         if !self.aspect_ratio.is_known() {
-            return Err(crate::Error::invalid("aspect_ratio", format!("must be one of {}", AspectRatio::KNOWN.join(", "))));
+            return Err(crate::Error::invalid(
+                "aspect_ratio",
+                format!("must be one of {}", AspectRatio::KNOWN.join(", ")),
+            ));
         }
         if !self.output_format.is_known() {
-            return Err(crate::Error::invalid("output_format", format!("must be one of {}", ImageFormat::KNOWN.join(", "))));
+            return Err(crate::Error::invalid(
+                "output_format",
+                format!("must be one of {}", ImageFormat::KNOWN.join(", ")),
+            ));
         }
         Body::json(&self)
     }

@@ -115,7 +115,14 @@ impl Client {
             let elapsed = started.elapsed();
             match outcome {
                 Ok(resp) => {
-                    tracing::debug!(method = req.method().as_str(), path = req.path(), status = resp.status, attempt, ?elapsed, "konigle request");
+                    tracing::debug!(
+                        method = req.method().as_str(),
+                        path = req.path(),
+                        status = resp.status,
+                        attempt,
+                        ?elapsed,
+                        "konigle request"
+                    );
                     return Ok(resp);
                 }
                 Err(failed) => {
@@ -162,11 +169,9 @@ impl Client {
         let req = konigle_core::models::connections::credentials_request("konigle_forms");
         let resp = self.send_with_retries(&req, &self.inner.config.authorization()).await?;
         let creds: konigle_core::Json = resp.json()?;
-        let token = creds
-            .get("access_token")
-            .and_then(|t| t.as_str())
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| Error::MissingCredentials("no access_token in the konigle_forms connection credentials".into()))?;
+        let token = creds.get("access_token").and_then(|t| t.as_str()).filter(|t| !t.is_empty()).ok_or_else(|| {
+            Error::MissingCredentials("no access_token in the konigle_forms connection credentials".into())
+        })?;
         let value = Secret::new(format!("Bearer {token}"));
         self.store_forms_token(Some(value.clone()));
         Ok(value)

@@ -72,7 +72,12 @@ impl<S: Spec> Manager<S> {
     }
 
     /// One page, as `list` and `iter_all` fetch it.
-    pub(crate) async fn fetch_page(&self, page: u32, size: u32, filters: &S::Filters) -> Result<Page<Record<S::Model>>> {
+    pub(crate) async fn fetch_page(
+        &self,
+        page: u32,
+        size: u32,
+        filters: &S::Filters,
+    ) -> Result<Page<Record<S::Model>>> {
         let req = self.list_request(page, size, filters)?;
         self.fetch_page_with(req, page, size).await
     }

@@ -14,7 +14,13 @@ pub const SEARCH_PAGE_SIZE: u32 = 10;
 #[crate::facade]
 impl<S: Spec> Manager<S> {
     /// Full-text search over one asset kind.
-    pub(crate) async fn search_assets(&self, kind: &str, query: &str, page: u32, page_size: u32) -> Result<Page<Record<S::Model>>> {
+    pub(crate) async fn search_assets(
+        &self,
+        kind: &str,
+        query: &str,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Page<Record<S::Model>>> {
         pagination::check_page(page, page_size)?;
         let mut q = Query::default();
         q.push("q", query);
