@@ -40,3 +40,4 @@ pub type JsonMap = serde_json::Map<String, serde_json::Value>;
 /// A timestamp in UTC.
 pub type Timestamp = chrono::DateTime<chrono::Utc>;
 pub use rust_decimal::Decimal;
+pub mod validate;

@@ -66,3 +66,51 @@ spec!(
     Documents: crate::models::Document, crate::filters::DocumentFilters,
     create = crate::models::DocumentCreate, update = crate::models::DocumentUpdate, delete = true
 );
+spec!(
+    /// Cloud spaces (`client.cloud().spaces()`).
+    CloudSpaces: crate::models::Space, crate::filters::SpaceFilters,
+    create = crate::models::SpaceCreate, update = crate::models::SpaceUpdate, delete = true
+);
+spec!(
+    /// Cloud jobs (`client.cloud().jobs()`).
+    CloudJobs: crate::models::Job, crate::filters::JobFilters,
+    create = crate::models::JobCreate, update = crate::models::JobUpdate, delete = true
+);
+spec!(
+    /// Email accounts (`client.email_accounts()`).
+    EmailAccounts: crate::models::EmailAccount, crate::filters::EmailAccountFilters,
+    create = crate::models::EmailAccountCreate, update = crate::models::EmailAccountUpdate, delete = true
+);
+spec!(
+    /// Email channels (`client.email_channels()`).
+    EmailChannels: crate::models::EmailChannel, crate::filters::EmailChannelFilters,
+    create = crate::models::EmailChannelCreate, update = crate::models::EmailChannelUpdate, delete = true
+);
+spec!(
+    /// Email identities (`client.email_identities()`).
+    EmailIdentities: crate::models::EmailIdentity, crate::filters::EmailIdentityFilters,
+    create = crate::models::EmailIdentityCreate, update = crate::models::EmailIdentityUpdate, delete = true
+);
+spec!(
+    /// Email templates (`client.email_templates()`).
+    EmailTemplates: crate::models::EmailTemplate, crate::filters::EmailTemplateFilters,
+    create = crate::models::EmailTemplateCreate, update = crate::models::EmailTemplateUpdate, delete = true
+);
+spec!(/** Uploads (`client.uploads()`). */ Uploads: crate::models::Upload, crate::filters::QueryFilters, create = crate::models::UploadCreate, delete = true);
+spec!(/** Connections (`client.connections()`): read-only. */ Connections: crate::models::Connection, crate::filters::QueryFilters);
+spec!(/** Forms (`client.forms()`), on the forms service. */ Forms: crate::models::Form, crate::filters::FormFilters);
+spec!(
+    /// Audiences (`client.audiences()`).
+    Audiences: crate::models::Audience, crate::filters::AudienceFilters,
+    create = crate::models::AudienceCreate, update = crate::models::AudienceUpdate, delete = true
+);
+spec!(
+    /// Campaigns (`client.campaigns()`).
+    Campaigns: crate::models::Campaign, crate::filters::CampaignFilters,
+    create = crate::models::CampaignCreate, update = crate::models::CampaignUpdate, delete = true
+);
+spec!(
+    /// Contacts (`client.contacts()`).
+    Contacts: crate::models::Contact, crate::filters::ContactFilters,
+    create = crate::models::ContactCreate, update = crate::models::ContactUpdate, delete = true
+);

@@ -1,6 +1,8 @@
 //! `iter_all` as a [`Stream`](futures::Stream).
 
 use std::collections::VecDeque;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures::stream::{self, Stream};
 use konigle_core::pagination::{Walk, DEFAULT_ITER_PAGE_SIZE};
@@ -10,7 +12,17 @@ use konigle_core::{ListParams, Result};
 use crate::{Manager, Record};
 
 /// The stream `iter_all` returns: every matching resource, page after page.
-pub type Items<S> = std::pin::Pin<Box<dyn Stream<Item = Result<Record<<S as Spec>::Model>>> + Send>>;
+pub struct Items<S: Spec> {
+    inner: Pin<Box<dyn Stream<Item = Result<Record<S::Model>>> + Send>>,
+}
+
+impl<S: Spec> Stream for Items<S> {
+    type Item = Result<Record<S::Model>>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
 
 struct State<S: Spec> {
     manager: Manager<S>,
@@ -38,7 +50,7 @@ impl<S: Spec> Manager<S> {
             walk: Walk::new(params.page_size_set().unwrap_or(DEFAULT_ITER_PAGE_SIZE)),
             buffer: VecDeque::new(),
         };
-        Box::pin(stream::unfold(state, |mut st| async move {
+        let inner = Box::pin(stream::unfold(state, |mut st| async move {
             loop {
                 if let Some(item) = st.buffer.pop_front() {
                     return Some((Ok(item), st));
@@ -52,6 +64,7 @@ impl<S: Spec> Manager<S> {
                     }
                 }
             }
-        }))
+        }));
+        Items { inner }
     }
 }

@@ -1,18 +1,430 @@
-//! Wire scenarios of this domain, written once for both facades.
+//! Email accounts, channels, identities, templates and sending.
 
 use super::*;
+use konigle_core::filters::{
+    EmailAccountFilters, EmailChannelFilters, EmailChannelOrdering, EmailIdentityFilters, EmailIdentityOrdering,
+    EmailTemplateFilters, EmailTemplateOrdering,
+};
+use konigle_core::models::{
+    Email, EmailAccountCreate, EmailAccountSetup, EmailAccountUpdate, EmailChannelCreate, EmailChannelStatus,
+    EmailChannelType, EmailChannelUpdate, EmailIdentityCreate, EmailIdentityType, EmailIdentityUpdate,
+    EmailTemplateCreate, EmailTemplateUpdate,
+};
 
 /// Fixtures that cannot be written in Rust, with the reason.
-pub const UNREPRESENTABLE: &[(&str, &str)] = &[];
+pub const UNREPRESENTABLE: &[(&str, &str)] = &[
+    ("email_accounts.list.unknown_filter", "filters are typed: EmailAccountFilters has no fields, so `q` does not compile"),
+    ("email_templates.create.missing_subject", "the subject is a required argument of EmailTemplateCreate::new"),
+    (
+        "emails.send.attachments.file_object",
+        "an open file is passed as FileInput::reader, which is accepted (read whole); the reference rejects it \
+         (checked by open_file_attachment_is_sent below)",
+    ),
+    (
+        "emails.send.attachments.with_headers",
+        "the reference crashes (TypeError) before sending; the SDK sends multipart with `headers` as one JSON \
+         text field (checked by attachments_with_headers_are_sent below)",
+    ),
+];
 
 /// Fixtures checked against another fixture's requests and outcome:
 /// `(fixture, reference fixture, reason)`.
 pub const SUBSTITUTES: &[(&str, &str, &str)] = &[];
 
+const PDF: &[u8] = b"%PDF-1.4 tiny test pdf";
+const CSV: &[u8] = b"a,b\n1,2\n";
+
+fn reader(bytes: &'static [u8]) -> FileInput {
+    FileInput::reader(std::io::Cursor::new(bytes.to_vec()))
+}
+
 #[facade]
 pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
-    let _ = (c, ctx);
+    let accounts = c.email_accounts();
+    let channels = c.email_channels();
+    let identities = c.email_identities();
+    let templates = c.email_templates();
+    let emails = c.emails();
     Some(match name {
+        // Accounts.
+        "email_accounts.check_status" => ok(accounts.check_status().await),
+        "email_accounts.create.bad_email" => {
+            ok(accounts.create(EmailAccountCreate::new("X").default_from_email("bad")).await)
+        }
+        "email_accounts.create.full" => ok(accounts
+            .create(
+                EmailAccountCreate::new("Marketing Account")
+                    .default_from_email("noreply@example.com")
+                    .default_from_name("Example Team")
+                    .default_reply_to_email("support@example.com")
+                    .default_reply_to_name("Support"),
+            )
+            .await),
+        "email_accounts.create.minimal" => ok(accounts.create(EmailAccountCreate::new("Bare Account")).await),
+        "email_accounts.delete" => unit(accounts.delete("acc_1").await),
+        "email_accounts.get" => ok(accounts.get("acc_1").await),
+        "email_accounts.iter_all" => ok(collect(accounts.iter_all(&ListParams::new())).await),
+        "email_accounts.list.filters_object" => ok(accounts
+            .list(&ListParams::new().page(2).page_size(10).filters(EmailAccountFilters::default()))
+            .await),
+        "email_accounts.list" => ok(accounts.list(&ListParams::new()).await),
+        "email_accounts.list.paged" => ok(accounts.list(&ListParams::new().page(3).page_size(5)).await),
+        "email_accounts.setup.bad_from_email" => {
+            ok(accounts.setup(EmailAccountSetup::new("Solo", "nope", "example.com")).await)
+        }
+        "email_accounts.setup" => ok(accounts
+            .setup(
+                EmailAccountSetup::new("Marketing Account", "noreply@example.com", "example.com")
+                    .default_reply_to_email("support@example.com"),
+            )
+            .await),
+        "email_accounts.setup.minimal" => {
+            ok(accounts.setup(EmailAccountSetup::new("Solo", "me@example.org", "me@example.org")).await)
+        }
+        "email_accounts.update.dict" => ok(accounts
+            .update("acc_1", EmailAccountUpdate { default_from_name: Some("Dict Name".into()), ..Default::default() })
+            .await),
+        "email_accounts.update.model" => ok(accounts
+            .update(
+                "acc_1",
+                EmailAccountUpdate {
+                    name: Some("Renamed".into()),
+                    default_from_email: Some("hello@example.com".into()),
+                    default_from_name: Some("Hello".into()),
+                    default_reply_to_email: Some("reply@example.com".into()),
+                    default_reply_to_name: Some("Reply".into()),
+                },
+            )
+            .await),
+
+        // Channels.
+        "email_channels.create.bad_code" => {
+            ok(channels.create(EmailChannelCreate::new("bad code!", EmailChannelType::Marketing)).await)
+        }
+        "email_channels.create.bad_type" => ok(channels.create(EmailChannelCreate::new("ok", "sms".into())).await),
+        "email_channels.create.full" => {
+            ok(channels.create(EmailChannelCreate::new("Promo_Channel-1", EmailChannelType::Marketing)).await)
+        }
+        "email_channels.create.minimal" => {
+            ok(channels.create(EmailChannelCreate::new("transactional", EmailChannelType::Transactional)).await)
+        }
+        "email_channels.delete" => unit(channels.delete("ch_1").await),
+        "email_channels.get" => ok(channels.get("ch_1").await),
+        "email_channels.get.suspended" => ok(channels.get("ch_9").await),
+        "email_channels.iter_all" => ok(collect(channels.iter_all(&ListParams::new())).await),
+        "email_channels.list.filters_kwargs" => ok(channels
+            .list(&ListParams::with_filters(EmailChannelFilters {
+                q: Some("tx".into()),
+                channel_type: Some(EmailChannelType::Transactional),
+                status: Some(EmailChannelStatus::Suspended),
+                ordering: Some(EmailChannelOrdering::Code),
+            }))
+            .await),
+        "email_channels.list.filters_object" => ok(channels
+            .list(&ListParams::new().page(2).page_size(10).filters(EmailChannelFilters {
+                q: Some("promo".into()),
+                channel_type: Some(EmailChannelType::Marketing),
+                status: Some(EmailChannelStatus::Active),
+                ordering: Some(EmailChannelOrdering::CreatedAtDesc),
+            }))
+            .await),
+        "email_channels.list" => ok(channels.list(&ListParams::new()).await),
+        "email_channels.list.paged" => ok(channels.list(&ListParams::new().page(3).page_size(5)).await),
+        "email_channels.set_engagement_tracking.disable" => ok(channels.set_engagement_tracking("ch_1", false).await),
+        "email_channels.set_engagement_tracking.enable" => ok(channels.set_engagement_tracking("ch_1", true).await),
+        "email_channels.update.dict" => {
+            ok(channels.update("ch_1", EmailChannelUpdate { code: Some("dict-code".into()) }).await)
+        }
+        "email_channels.update.model" => {
+            ok(channels.update("ch_1", EmailChannelUpdate { code: Some("renamed".into()) }).await)
+        }
+
+        // Identities.
+        "email_identities.check_verification_status" => ok(identities.check_verification_status("eid_1").await),
+        "email_identities.create.full" => ok(identities.create(EmailIdentityCreate::new("example.com")).await),
+        "email_identities.create.minimal" => {
+            ok(identities.create(EmailIdentityCreate::new("sender@example.org")).await)
+        }
+        "email_identities.delete" => unit(identities.delete("eid_1").await),
+        "email_identities.get" => ok(identities.get("eid_1").await),
+        "email_identities.get.not_found" => ok(identities.get("missing").await),
+        "email_identities.iter_all" => ok(collect(identities.iter_all(&ListParams::new())).await),
+        "email_identities.list.bad_identity_type" => ok(identities
+            .list(&ListParams::with_filters(EmailIdentityFilters {
+                identity_type: Some("phone".into()),
+                ..Default::default()
+            }))
+            .await),
+        "email_identities.list.filters_kwargs" => ok(identities
+            .list(&ListParams::with_filters(EmailIdentityFilters {
+                q: Some("org".into()),
+                identity_type: Some(EmailIdentityType::Email),
+                ordering: Some(EmailIdentityOrdering::UpdatedAt),
+            }))
+            .await),
+        "email_identities.list.filters_object" => ok(identities
+            .list(&ListParams::new().page(2).page_size(10).filters(EmailIdentityFilters {
+                q: Some("example".into()),
+                identity_type: Some(EmailIdentityType::Domain),
+                ordering: Some(EmailIdentityOrdering::IdentityValueDesc),
+            }))
+            .await),
+        "email_identities.list" => ok(identities.list(&ListParams::new()).await),
+        "email_identities.list.paged" => ok(identities.list(&ListParams::new().page(3).page_size(5)).await),
+        "email_identities.setup_custom_mail_from" => {
+            ok(identities.setup_custom_mail_from("eid_1", "mail.example.com").await)
+        }
+        "email_identities.update.dict" => ok(identities
+            .update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(false) })
+            .await),
+        "email_identities.update.model" => {
+            ok(identities.update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(true) }).await)
+        }
+
+        // Templates.
+        "email_templates.active_record" => {
+            let mut t = match templates.get("tpl_1").await {
+                Ok(t) => t,
+                Err(e) => return Some(Err(e)),
+            };
+            t.subject = "Updated subject".into();
+            t.is_base = Some(true);
+            if let Err(e) = t.save().await {
+                return Some(Err(e));
+            }
+            if let Err(e) = t.reload().await {
+                return Some(Err(e));
+            }
+            Ok(val(&t))
+        }
+        "email_templates.create.full" => ok(templates
+            .create(
+                EmailTemplateCreate::new(
+                    "Welcome Email",
+                    "welcome-email",
+                    "Welcome to {{company_name}}!",
+                    "<h1>Welcome!</h1><p>{{ unsubscribe_link }}</p>",
+                )
+                .body_text("Welcome!")
+                .tags(["welcome", "onboarding"])
+                .is_base(true),
+            )
+            .await),
+        "email_templates.create.minimal" => {
+            ok(templates.create(EmailTemplateCreate::new("Plain", "plain", "Hi", "<p>Hi</p>")).await)
+        }
+        "email_templates.delete" => unit(templates.delete("tpl_1").await),
+        "email_templates.get" => ok(templates.get("tpl_1").await),
+        "email_templates.iter_all" => ok(collect(templates.iter_all(&ListParams::new())).await),
+        "email_templates.list.filters_kwargs" => ok(templates
+            .list(&ListParams::with_filters(EmailTemplateFilters {
+                q: Some("plain".into()),
+                tags: Some("a,b".into()),
+                is_base: Some(false),
+                ordering: Some(EmailTemplateOrdering::CreatedAt),
+            }))
+            .await),
+        "email_templates.list.filters_object" => ok(templates
+            .list(&ListParams::new().page(2).page_size(10).filters(EmailTemplateFilters {
+                q: Some("welcome".into()),
+                tags: Some("onboarding".into()),
+                is_base: Some(true),
+                ordering: Some(EmailTemplateOrdering::NameDesc),
+            }))
+            .await),
+        "email_templates.list" => ok(templates.list(&ListParams::new()).await),
+        "email_templates.list.paged" => ok(templates.list(&ListParams::new().page(3).page_size(5)).await),
+        "email_templates.update.dict" => ok(templates
+            .update(
+                "tpl_1",
+                EmailTemplateUpdate { subject: Some("Dict subject".into()), is_base: Some(true), ..Default::default() },
+            )
+            .await),
+        "email_templates.update.model" => ok(templates
+            .update(
+                "tpl_1",
+                EmailTemplateUpdate {
+                    name: Some("Renamed".into()),
+                    code: Some("renamed".into()),
+                    subject: Some("New subject".into()),
+                    body_html: Some("<p>new</p>".into()),
+                    body_text: Some("new".into()),
+                    tags: Some(vec!["x".into()]),
+                    is_base: Some(false),
+                },
+            )
+            .await),
+
+        // Sending.
+        "emails.send.attachments.bytes" => ok(emails
+            .send(
+                Email::new(["alice@example.com"], "Bytes", "<p>b</p>", "tx")
+                    .attachment(FileInput::bytes(*b"raw bytes attachment")),
+            )
+            .await),
+        "emails.send.attachments.bytesio" => ok(emails
+            .send(
+                Email::new(["alice@example.com"], "BytesIO", "<p>io</p>", "tx").attachment(reader(b"in-memory data")),
+            )
+            .await),
+        "emails.send.attachments.dict_input" => {
+            let csv = ctx.file("data.csv", CSV);
+            ok(emails.send(Email::new(["alice@example.com"], "Dict attach", "<p>d</p>", "tx").attachment(csv)).await)
+        }
+        "emails.send.attachments.file_object" => {
+            let path = ctx.file("report.pdf", PDF);
+            let file = match std::fs::File::open(&path) {
+                Ok(f) => f,
+                Err(source) => return Some(Err(Error::File { path, source })),
+            };
+            let input = FileInput::reader(file).with_name("report.pdf");
+            ok(emails.send(Email::new(["alice@example.com"], "F", "<p>f</p>", "tx").attachment(input)).await)
+        }
+        "emails.send.attachments.missing_file" => ok(emails
+            .send(Email::new(["alice@example.com"], "M", "<p>m</p>", "tx").attachment("/nonexistent/dir/file.pdf"))
+            .await),
+        "emails.send.attachments.multiple_all_fields" => {
+            let pdf = ctx.file("report.pdf", PDF);
+            let csv = ctx.file("data.csv", CSV);
+            let email = Email::new(["alice@example.com", "bob@example.com"], "All fields", "<p>all</p>", "tx")
+                .from_email("noreply@example.com")
+                .body_text("all")
+                .reply_to_email("support@example.com")
+                .category("reports")
+                .save_as_template(true)
+                .attachment(pdf)
+                .attachment((b"x,y".to_vec(), "inline.csv"))
+                .attachment(FileInput::bytes(*b"\x00\x01"))
+                .attachment(reader(b"memo"))
+                .attachment(csv);
+            ok(emails.send(email).await)
+        }
+        "emails.send.attachments.path" => {
+            let pdf = ctx.file("report.pdf", PDF);
+            ok(emails
+                .send(Email::new(["alice@example.com"], "Report", "<p>see attached</p>", "tx").attachment(pdf))
+                .await)
+        }
+        "emails.send.attachments.too_many" => {
+            let email = (0..11).fold(Email::new(["alice@example.com"], "Many", "<p>m</p>", "tx"), |e, _| {
+                e.attachment(FileInput::bytes(*b"x"))
+            });
+            ok(emails.send(email).await)
+        }
+        "emails.send.attachments.tuple" => ok(emails
+            .send(
+                Email::new(["alice@example.com"], "Tuple", "<p>t</p>", "tx")
+                    .attachment((b"col1,col2\n".to_vec(), "export.csv")),
+            )
+            .await),
+        "emails.send.attachments.tuple_bytesio" => ok(emails
+            .send(
+                Email::new(["alice@example.com"], "Tuple BytesIO", "<p>io</p>", "tx")
+                    .attachment(reader(br#"{"k": 1}"#).with_name("data.json")),
+            )
+            .await),
+        "emails.send.attachments.with_headers" => ok(emails
+            .send(
+                Email::new(["alice@example.com"], "H", "<p>h</p>", "tx")
+                    .header("X-A", "1")
+                    .attachment(FileInput::bytes(*b"data")),
+            )
+            .await),
+        "emails.send.bad_header_key" => {
+            ok(emails.send(Email::new(["alice@example.com"], "H", "<p>h</p>", "tx").header("Campaign", "x")).await)
+        }
+        "emails.send.bad_recipient" => ok(emails.send(Email::new(["not-an-email"], "H", "<p>h</p>", "tx")).await),
+        "emails.send.channel_too_long" => {
+            ok(emails.send(Email::new(["a@example.com"], "H", "<p>h</p>", "c".repeat(21))).await)
+        }
+        "emails.send.dict" => {
+            ok(emails.send(Email::new(["alice@example.com"], "Dict", "<p>dict</p>", "tx").body_text("dict")).await)
+        }
+        "emails.send" => ok(emails
+            .send(
+                Email::new(
+                    ["alice@example.com", "bob@example.com"],
+                    "Welcome to Konigle",
+                    "<h1>Welcome!</h1>",
+                    "welcome-emails",
+                )
+                .from_email("noreply@example.com")
+                .body_text("Welcome!")
+                .reply_to_email("support@example.com")
+                .category("onboarding")
+                .save_as_template(true)
+                .header("X-Campaign-Id", "cmp_1")
+                .header("X-Trace", "abc123"),
+            )
+            .await),
+        "emails.send.minimal" => {
+            ok(emails.send(Email::new(["alice@example.com"], "Hi", "<p>Hi</p>", "transactional")).await)
+        }
+        "emails.send.no_recipients" => {
+            ok(emails.send(Email::new(Vec::<String>::new(), "H", "<p>h</p>", "tx")).await)
+        }
+        "emails.send.server_rejects" => ok(emails.send(Email::new(["a@example.com"], "H", "<p>h</p>", "unknown")).await),
         _ => return None,
     })
+}
+
+/// Runs one scenario of this facade against a server answering `answer`,
+/// and returns the outcome and the one request it sent, in the fixtures' shape.
+fn sent_by(name: &str, answer: Value) -> (Outcome, Value) {
+    let facade = if std::any::type_name::<Client>().starts_with("konigle_blocking") {
+        crate::Facade::Blocking
+    } else {
+        crate::Facade::Async
+    };
+    let server = crate::recorder::Recorder::start(vec![crate::recorder::Canned::json(200, &answer)]);
+    let ctx = crate::Ctx::new(name, &format!("{facade:?}-direct"));
+    let outcome = crate::run_call(facade, name, &server.base_url, &ctx).expect("scenario is mapped");
+    let received = server.received();
+    assert_eq!(received.len(), 1, "{name}: exactly one request");
+    (outcome, crate::compare::shape(&received[0]))
+}
+
+/// The reference cannot send attachments with custom headers; the SDK sends
+/// one multipart body whose `headers` text field holds the headers as JSON.
+#[test]
+fn attachments_with_headers_are_sent() {
+    let (outcome, req) = sent_by("emails.send.attachments.with_headers", json!({"status": "sent"}));
+    assert_eq!(outcome.expect("sent"), json!({"status": "sent", "message_id": null, "template_id": null}));
+    assert_eq!((req["method"].as_str(), req["path"].as_str()), (Some("POST"), Some("/reachout/api/v1/send-email")));
+    assert_eq!(req["headers"]["content_type"], "multipart/form-data");
+    let body = &req["body"];
+    assert_eq!(body["kind"], "multipart");
+    assert_eq!(
+        body["fields"],
+        json!([
+            ["to_email", "alice@example.com"],
+            ["subject", "H"],
+            ["body_html", "<p>h</p>"],
+            ["channel", "tx"],
+            ["save_as_template", "false"],
+            ["headers", r#"{"X-A":"1"}"#],
+        ])
+    );
+    assert_eq!(
+        body["files"],
+        json!([{
+            "name": "attachments",
+            "filename": "upload.bin",
+            "content_type": "application/octet-stream",
+            "size": 4,
+            "sha256": "3a6eb0790f39ac87c94f3856b2dd2c5d110e6811602261a9a923d3bb23adc8b7",
+        }])
+    );
+}
+
+/// An open file is an attachment like any reader (the reference rejects it).
+#[test]
+fn open_file_attachment_is_sent() {
+    let (outcome, req) = sent_by("emails.send.attachments.file_object", json!({"status": "sent"}));
+    assert!(outcome.is_ok());
+    let files = &req["body"]["files"];
+    assert_eq!(files[0]["filename"], "report.pdf");
+    assert_eq!(files[0]["content_type"], "application/pdf");
+    assert_eq!(files[0]["size"], PDF.len());
+    assert_eq!(req["body"]["fields"][1], json!(["subject", "F"]));
 }

@@ -64,3 +64,11 @@ pub fn query_of<T: Serialize>(value: &T) -> Result<Query> {
     q.extend_from(value)?;
     Ok(q)
 }
+mod cloud;
+pub use cloud::*;
+mod email;
+pub use email::*;
+mod forms;
+pub use forms::*;
+mod marketing;
+pub use marketing::*;

@@ -11,3 +11,14 @@ pub mod payload;
 
 pub use media::*;
 pub use payload::Payload;
+pub mod cloud;
+pub use cloud::*;
+pub mod email;
+pub use email::*;
+pub mod upload;
+pub use upload::*;
+pub use connections::{Connection, ConnectionStatus, Credentials};
+pub mod form;
+pub use form::*;
+pub mod marketing;
+pub use marketing::*;

@@ -29,3 +29,7 @@ pub type ImageManager = Manager<spec::Images>;
 pub type VideoManager = Manager<spec::Videos>;
 /// Manager of documents (`client.documents()`).
 pub type DocumentManager = Manager<spec::Documents>;
+mod cloud;
+pub use cloud::*;
+mod email;
+pub use email::*;

@@ -1,0 +1,92 @@
+//! Filters of audiences, campaigns and contacts.
+
+use serde::Serialize;
+
+use super::{query_of, Filters};
+use crate::error::{Error, Result};
+use crate::models::{CampaignChannelType, CampaignStatus, ContactSource};
+use crate::query::Query;
+
+fn known(field: &str, ok: bool, allowed: &[&str]) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("must be one of {}", allowed.join(", "))))
+    }
+}
+
+/// Filters of `audiences().list`.
+///
+/// ```
+/// use konigle_core::filters::{AudienceFilters, Filters};
+/// let f = AudienceFilters { q: Some("news".into()), tags: Some("newsletter,vip".into()) };
+/// assert_eq!(f.to_query().unwrap().encode(), "q=news&tags=newsletter%2Cvip");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AudienceFilters {
+    /// Matches the audience name.
+    pub q: Option<String>,
+    /// Comma-separated tags.
+    pub tags: Option<String>,
+}
+
+crate::serde_filters!(AudienceFilters);
+
+/// Filters of `campaigns().list`.
+///
+/// ```
+/// use konigle_core::filters::{CampaignFilters, Filters};
+/// use konigle_core::models::CampaignStatus;
+/// let f = CampaignFilters { status: Some(CampaignStatus::Running), ..Default::default() };
+/// assert_eq!(f.to_query().unwrap().encode(), "status=running");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CampaignFilters {
+    /// Matches name and description.
+    pub q: Option<String>,
+    /// Campaign status.
+    pub status: Option<CampaignStatus>,
+    /// Channel type.
+    pub channel_type: Option<CampaignChannelType>,
+    /// Audience code.
+    pub audience: Option<String>,
+}
+
+impl Filters for CampaignFilters {
+    fn to_query(&self) -> Result<Query> {
+        if let Some(s) = &self.status {
+            known("status", s.is_known(), CampaignStatus::KNOWN)?;
+        }
+        if let Some(c) = &self.channel_type {
+            known("channel_type", c.is_known(), CampaignChannelType::KNOWN)?;
+        }
+        query_of(self)
+    }
+}
+
+/// Filters of `contacts().list`.
+///
+/// ```
+/// use konigle_core::filters::{ContactFilters, Filters};
+/// use konigle_core::models::ContactSource;
+/// let f = ContactFilters { q: Some("john".into()), source: Some(ContactSource::Purchase), ..Default::default() };
+/// assert_eq!(f.to_query().unwrap().encode(), "q=john&source=purchase");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ContactFilters {
+    /// Matches the email address.
+    pub q: Option<String>,
+    /// How contacts were acquired.
+    pub source: Option<ContactSource>,
+    /// Comma-separated tags.
+    pub tags: Option<String>,
+}
+
+impl Filters for ContactFilters {
+    fn to_query(&self) -> Result<Query> {
+        if let Some(s) = &self.source {
+            known("source", s.is_known(), ContactSource::KNOWN)?;
+        }
+        query_of(self)
+    }
+}

@@ -1,0 +1,509 @@
+//! Products: the model, its creation and update payloads.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{
+    changes_as, check_content, check_len, check_opt_len, check_price, compact_seo, normalize_editorjs,
+    null_as_default, to_object, ProductImageReference, ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta,
+    PRODUCTS_PATH,
+};
+use crate::error::Result;
+use crate::models::payload::Payload;
+use crate::request::Body;
+use crate::resource::Resource;
+use crate::{Decimal, Json, JsonMap, Timestamp};
+
+crate::string_enum! {
+    /// Publication status of a product.
+    pub enum ProductStatus {
+        /// Published.
+        Active = "active",
+        /// Retired, kept for records.
+        Archived = "archived",
+        /// Not published yet.
+        Draft = "draft",
+    }
+}
+
+/// An option a product varies by (e.g. Size), with its possible values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductOption {
+    /// Name of the option, e.g. `Size` (at most 255 characters).
+    pub name: String,
+    /// Its possible values, e.g. `["S", "M", "L"]`.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub values: Vec<String>,
+}
+
+impl ProductOption {
+    /// An option with its values.
+    pub fn new<V: Into<String>>(name: impl Into<String>, values: impl IntoIterator<Item = V>) -> Self {
+        ProductOption { name: name.into(), values: values.into_iter().map(Into::into).collect() }
+    }
+}
+
+fn check_options(options: &[ProductOption]) -> Result<()> {
+    for (i, o) in options.iter().enumerate() {
+        crate::models::payload::check_max_len(&format!("options[{i}].name"), &o.name, 255)?;
+    }
+    Ok(())
+}
+
+/// A product.
+///
+/// Items of `products().list` lack the detail-only fields `content` and
+/// `seo_meta` (empty and `None`) until [`load_detail`](Product::DETAIL_ONLY_FIELDS).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    /// Unique identifier.
+    pub uid: String,
+    /// Creation time.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Last update time.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Title.
+    pub title: String,
+    /// Body, as EditorJS blocks (detail only).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub content: JsonMap,
+    /// Options the product varies by.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub options: Vec<ProductOption>,
+    /// URL-friendly identifier.
+    pub handle: String,
+    /// Publication status.
+    pub status: ProductStatus,
+    /// Category or type.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub product_type: String,
+    /// Vendor or manufacturer.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub vendor: String,
+    /// Comma-separated tags.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub tags: String,
+    /// Price, for single-variant products.
+    #[serde(default)]
+    pub price: Option<Decimal>,
+    /// Price before discount.
+    #[serde(default)]
+    pub original_price: Option<Decimal>,
+    /// Currency code of the prices.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// SEO metadata (detail only).
+    #[serde(default)]
+    pub seo_meta: Option<SeoMeta>,
+    /// The tags, parsed into a list.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub djcom_tags: Vec<String>,
+    /// Whether the product has several variants.
+    #[serde(default)]
+    pub has_variants: bool,
+    /// Publication time.
+    #[serde(default)]
+    pub published_at: Option<Timestamp>,
+    /// Path of the product page.
+    #[serde(default)]
+    pub pathname: Option<String>,
+    /// Preview URL of the product page.
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    /// Public URL of the product page (answers 404 until published).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Main image: its id, or a reference with its URL.
+    #[serde(default)]
+    pub image: Option<Related<ProductImageReference>>,
+}
+
+impl Product {
+    /// The product's id (its `uid`).
+    pub fn id(&self) -> &str {
+        &self.uid
+    }
+}
+
+impl fmt::Display for Product {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Product(id = {}, title={}, handle={})", self.uid, self.title, self.handle)
+    }
+}
+
+impl Resource for Product {
+    const PATH: &'static str = PRODUCTS_PATH;
+    const NAME: &'static str = "Product";
+    const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["seo_meta", "content"];
+
+    fn resource_id(&self) -> String {
+        self.uid.clone()
+    }
+
+    /// The changed fields, read as a [`ProductUpdate`] (validated, unset
+    /// values and read-only fields left out, the image sent as its id).
+    fn save_body(changes: Map<String, Value>) -> Result<Map<String, Value>> {
+        changes_as::<ProductUpdate>(changes, &["image"])?.to_object()
+    }
+}
+
+/// Payload of `products().create`.
+///
+/// [`ProductCreate::new`] starts from the API's defaults: a draft with empty
+/// content, options, type, vendor, tags and variants, and SEO metadata with
+/// an empty description. Setting a field to `None` leaves it out of the
+/// request.
+///
+/// ```
+/// use konigle_core::models::{ProductCreate, ProductOption, ProductStatus, ProductVariantCreate};
+/// use konigle_core::Decimal;
+/// let price: Decimal = "19.99".parse().unwrap();
+/// let data = ProductCreate::new("Classic Tee")
+///     .status(ProductStatus::Active)
+///     .vendor("Acme")
+///     .price(price)
+///     .currency("USD")
+///     .options([ProductOption::new("Size", ["S", "M"])])
+///     .variants([
+///         ProductVariantCreate::new(price).option1("S"),
+///         ProductVariantCreate::new(price).option1("M"),
+///     ]);
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProductCreate {
+    /// Title (required, 1 to 255 characters).
+    pub title: String,
+    /// Body as EditorJS blocks (a JSON object); `header` blocks are sent as `heading`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<Json>,
+    /// Options the product varies by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<ProductOption>>,
+    /// URL-friendly identifier (at most 255 characters); derived from the title when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// Publication status (draft by default).
+    pub status: ProductStatus,
+    /// Category or type (at most 255 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<String>,
+    /// Vendor or manufacturer (at most 255 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+    /// Comma-separated tags.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<String>,
+    /// Price of a single-variant product (above 0, at most 2 decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<Decimal>,
+    /// Price before discount (above 0, at most 2 decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_price: Option<Decimal>,
+    /// Currency code of the prices (at most 3 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// SEO metadata; only its set fields are sent.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
+    pub seo_meta: Option<SeoMeta>,
+    /// Variants to create with the product; their options must match `options`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variants: Option<Vec<ProductVariantCreate>>,
+}
+
+impl ProductCreate {
+    /// A draft product with this title and the API's defaults.
+    pub fn new(title: impl Into<String>) -> Self {
+        ProductCreate {
+            title: title.into(),
+            content: Some(Json::Object(JsonMap::new())),
+            options: Some(Vec::new()),
+            handle: None,
+            status: ProductStatus::Draft,
+            product_type: Some(String::new()),
+            vendor: Some(String::new()),
+            tags: Some(String::new()),
+            price: None,
+            original_price: None,
+            currency: None,
+            seo_meta: Some(SeoMeta::default()),
+            variants: Some(Vec::new()),
+        }
+    }
+
+    /// Sets the status.
+    pub fn status(mut self, v: ProductStatus) -> Self {
+        self.status = v;
+        self
+    }
+
+    /// Validates and normalizes the payload as it is sent.
+    fn prepared(&self) -> Result<Self> {
+        let mut out = self.clone();
+        check_len("title", &out.title, 1, 255)?;
+        check_opt_len("handle", out.handle.as_deref(), 255)?;
+        check_opt_len("product_type", out.product_type.as_deref(), 255)?;
+        check_opt_len("vendor", out.vendor.as_deref(), 255)?;
+        check_opt_len("currency", out.currency.as_deref(), 3)?;
+        if let Some(p) = &out.price {
+            check_price("price", p)?;
+        }
+        if let Some(p) = &out.original_price {
+            check_price("original_price", p)?;
+        }
+        if let Some(c) = out.content.as_mut() {
+            check_content("content", c)?;
+            normalize_editorjs(c);
+        }
+        if let Some(options) = &out.options {
+            check_options(options)?;
+        }
+        if let Some(variants) = out.variants.as_mut() {
+            for (i, v) in variants.iter_mut().enumerate() {
+                *v = v.prepared(&format!("variants[{i}]."))?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+setters!(ProductCreate {
+    /// Sets the EditorJS content (a JSON object).
+    content: some Json,
+    /// Sets the options.
+    options: some Vec<ProductOption>,
+    /// Sets the handle.
+    handle: some String,
+    /// Sets the product type.
+    product_type: some String,
+    /// Sets the vendor.
+    vendor: some String,
+    /// Sets the comma-separated tags.
+    tags: some String,
+    /// Sets the price.
+    price: some Decimal,
+    /// Sets the price before discount.
+    original_price: some Decimal,
+    /// Sets the currency code.
+    currency: some String,
+    /// Sets the SEO metadata.
+    seo_meta: some SeoMeta,
+    /// Sets the variants to create.
+    variants: some Vec<ProductVariantCreate>,
+});
+
+impl Payload for ProductCreate {
+    fn into_body(self) -> Result<Body> {
+        Ok(Body::Json(Value::Object(to_object(&self.prepared()?)?)))
+    }
+}
+
+/// A variant in a product update: changes to an existing variant (matched
+/// by its options) or a new one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ProductVariantChange {
+    /// Changes to an existing variant.
+    Update(ProductVariantUpdate),
+    /// A variant to create.
+    Create(ProductVariantCreate),
+}
+
+impl From<ProductVariantUpdate> for ProductVariantChange {
+    fn from(v: ProductVariantUpdate) -> Self {
+        ProductVariantChange::Update(v)
+    }
+}
+
+impl From<ProductVariantCreate> for ProductVariantChange {
+    fn from(v: ProductVariantCreate) -> Self {
+        ProductVariantChange::Create(v)
+    }
+}
+
+/// Payload of `products().update`: only the fields set are sent.
+///
+/// ```
+/// use konigle_core::models::{ProductStatus, ProductUpdate};
+/// let changes = ProductUpdate::new().title("Classic Tee v2").status(ProductStatus::Archived);
+/// # let _ = changes;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductUpdate {
+    /// New title (1 to 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// New handle (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// New EditorJS content (a JSON object), sent as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Json>,
+    /// New product type (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<String>,
+    /// New status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProductStatus>,
+    /// New vendor (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+    /// New comma-separated tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<String>,
+    /// New currency code (at most 3 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// New options (replacing the old ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<ProductOption>>,
+    /// New SEO metadata; only its set fields are sent.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
+    pub seo_meta: Option<SeoMeta>,
+    /// Id of the product image to make the main image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Variants to change or add, matched by their options.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub variants: Option<Vec<ProductVariantChange>>,
+    /// New price of a single-variant product (above 0, at most 2 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Decimal>,
+    /// New price before discount (above 0, at most 2 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_price: Option<Decimal>,
+}
+
+impl ProductUpdate {
+    /// No changes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the status.
+    pub fn status(mut self, v: ProductStatus) -> Self {
+        self.status = Some(v);
+        self
+    }
+
+    /// Sets the variants to change or add.
+    pub fn variants<V: Into<ProductVariantChange>>(mut self, v: impl IntoIterator<Item = V>) -> Self {
+        self.variants = Some(v.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Validates the changes and returns the JSON object sent.
+    pub(crate) fn to_object(&self) -> Result<Map<String, Value>> {
+        check_opt_len("handle", self.handle.as_deref(), 255)?;
+        if let Some(t) = &self.title {
+            check_len("title", t, 1, 255)?;
+        }
+        check_opt_len("product_type", self.product_type.as_deref(), 255)?;
+        check_opt_len("vendor", self.vendor.as_deref(), 255)?;
+        check_opt_len("currency", self.currency.as_deref(), 3)?;
+        if let Some(c) = &self.content {
+            check_content("content", c)?;
+        }
+        if let Some(options) = &self.options {
+            check_options(options)?;
+        }
+        if let Some(p) = &self.price {
+            check_price("price", p)?;
+        }
+        if let Some(p) = &self.original_price {
+            check_price("original_price", p)?;
+        }
+        let mut out = self.clone();
+        if let Some(variants) = out.variants.as_mut() {
+            for (i, v) in variants.iter_mut().enumerate() {
+                let prefix = format!("variants[{i}].");
+                match v {
+                    ProductVariantChange::Update(u) => u.validate(&prefix)?,
+                    ProductVariantChange::Create(c) => *c = c.prepared(&prefix)?,
+                }
+            }
+        }
+        to_object(&out)
+    }
+}
+
+setters!(ProductUpdate {
+    /// Sets the title.
+    title: some String,
+    /// Sets the handle.
+    handle: some String,
+    /// Sets the EditorJS content (a JSON object).
+    content: some Json,
+    /// Sets the product type.
+    product_type: some String,
+    /// Sets the vendor.
+    vendor: some String,
+    /// Sets the comma-separated tags.
+    tags: some String,
+    /// Sets the currency code.
+    currency: some String,
+    /// Sets the options.
+    options: some Vec<ProductOption>,
+    /// Sets the SEO metadata.
+    seo_meta: some SeoMeta,
+    /// Sets the main image by id.
+    image: some String,
+    /// Sets the price.
+    price: some Decimal,
+    /// Sets the price before discount.
+    original_price: some Decimal,
+});
+
+impl Payload for ProductUpdate {
+    fn into_body(self) -> Result<Body> {
+        Ok(Body::Json(Value::Object(self.to_object()?)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn body(p: impl Payload) -> Value {
+        match p.into_body().unwrap() {
+            Body::Json(v) => v,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_create_sends_defaults() {
+        assert_eq!(
+            body(ProductCreate::new("Mug")),
+            json!({"title": "Mug", "content": {}, "options": [], "status": "draft", "product_type": "",
+                   "vendor": "", "tags": "", "seo_meta": {"description": ""}, "variants": []})
+        );
+    }
+
+    #[test]
+    fn invalid_values_are_rejected() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(ProductCreate::new("Mug").price(d("9.999")).into_body().is_err());
+        assert!(ProductCreate::new("").into_body().is_err());
+        assert!(ProductCreate::new("Mug").currency("EURO").into_body().is_err());
+        assert!(ProductCreate::new("Mug").content(json!([1])).into_body().is_err());
+        assert!(ProductUpdate::new().price(d("0")).into_body().is_err());
+        let bad_variant = ProductCreate::new("Mug").variants([ProductVariantCreate::new(d("-1"))]);
+        assert!(matches!(bad_variant.into_body(), Err(crate::Error::InvalidInput { field: Some(f), .. }) if f == "variants[0].price"));
+    }
+
+    #[test]
+    fn save_body_keeps_update_fields_only() {
+        let changes = json!({"title": "T", "djcom_tags": ["x"], "price": null,
+            "seo_meta": {"title": "S", "description": "", "keywords": null},
+            "image": {"uid": "img_02", "url": "u"}});
+        let Value::Object(changes) = changes else { unreachable!() };
+        let out = Product::save_body(changes).unwrap();
+        assert_eq!(Value::Object(out), json!({"title": "T", "seo_meta": {"title": "S", "description": ""}, "image": "img_02"}));
+    }
+}

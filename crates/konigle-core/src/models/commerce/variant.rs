@@ -1,0 +1,548 @@
+//! Product variants: the model, the payload of a new variant (sent within a
+//! product) and the update payload.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{
+    changes_as, check_content, check_cost, check_min, check_non_negative, check_opt_len, check_price, compact_seo,
+    normalize_editorjs, null_as_default, to_object, ProductImageReference, ProductReference, Related, SeoMeta,
+    PRODUCT_VARIANTS_PATH,
+};
+use crate::error::Result;
+use crate::models::payload::Payload;
+use crate::request::Body;
+use crate::resource::Resource;
+use crate::{Decimal, Json, JsonMap, Timestamp};
+
+crate::string_enum! {
+    /// What happens when a variant is out of stock.
+    pub enum InventoryPolicy {
+        /// Stop selling.
+        Deny = "deny",
+        /// Keep selling (backorders).
+        Continue = "continue",
+    }
+}
+
+/// A product variant: one purchasable combination of a product's options.
+///
+/// In list items, `product` and `image` are bare ids and the detail-only
+/// fields `content` and `seo_meta` are missing; the detail endpoint embeds
+/// the product and image references.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductVariant {
+    /// Unique identifier.
+    pub uid: String,
+    /// Creation time.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Last update time.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Selling price.
+    pub price: Decimal,
+    /// Variant-specific content, as EditorJS blocks (detail only).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub content: JsonMap,
+    /// The parent product: its id, or a reference with title and handle.
+    pub product: Related<ProductReference>,
+    /// URL-friendly identifier.
+    pub handle: String,
+    /// Title, e.g. `S / Red`.
+    pub title: String,
+    /// Barcode (UPC, EAN…).
+    #[serde(default)]
+    pub barcode: Option<String>,
+    /// Stock keeping unit.
+    #[serde(default)]
+    pub sku: Option<String>,
+    /// Price before discount.
+    #[serde(default)]
+    pub compare_at_price: Option<Decimal>,
+    /// Cost of goods.
+    #[serde(default)]
+    pub cost: Option<Decimal>,
+    /// Currency code of the prices.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Value of the product's first option.
+    #[serde(default)]
+    pub option1: Option<String>,
+    /// Value of the product's second option.
+    #[serde(default)]
+    pub option2: Option<String>,
+    /// Value of the product's third option.
+    #[serde(default)]
+    pub option3: Option<String>,
+    /// Position in the product's variant list, from 1.
+    pub position: u32,
+    /// Shipping weight, in `weight_unit`.
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Unit of `weight`.
+    #[serde(default)]
+    pub weight_unit: Option<String>,
+    /// Weight in grams.
+    #[serde(default)]
+    pub grams: Option<i64>,
+    /// Whether taxes apply.
+    pub taxable: bool,
+    /// What happens when out of stock.
+    #[serde(default)]
+    pub inventory_policy: Option<InventoryPolicy>,
+    /// Stock on hand.
+    pub inventory_quantity: i64,
+    /// SEO metadata (detail only).
+    #[serde(default)]
+    pub seo_meta: Option<SeoMeta>,
+    /// The variant's image: its id, or a reference with its URL.
+    #[serde(default)]
+    pub image: Option<Related<ProductImageReference>>,
+    /// Path of the variant page.
+    #[serde(default)]
+    pub pathname: Option<String>,
+    /// Preview URL of the variant page.
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    /// Public URL of the variant page (answers 404 until the product is published).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl ProductVariant {
+    /// The variant's id (its `uid`).
+    pub fn id(&self) -> &str {
+        &self.uid
+    }
+}
+
+impl fmt::Display for ProductVariant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "ProductVariant(id = {}, product={} title={}, handle={})",
+            self.uid,
+            self.product.id(),
+            self.title,
+            self.handle
+        )
+    }
+}
+
+impl Resource for ProductVariant {
+    const PATH: &'static str = PRODUCT_VARIANTS_PATH;
+    const NAME: &'static str = "ProductVariant";
+    const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["content", "seo_meta"];
+    const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["image", "product"];
+
+    fn resource_id(&self) -> String {
+        self.uid.clone()
+    }
+
+    /// The changed fields, read as a [`ProductVariantUpdate`] (validated,
+    /// unset values and read-only fields such as `product` left out, the
+    /// image sent as its id).
+    fn save_body(changes: Map<String, Value>) -> Result<Map<String, Value>> {
+        let update: ProductVariantUpdate = changes_as(changes, &["image"])?;
+        update.validate("")?;
+        to_object(&update)
+    }
+}
+
+/// A variant to create, sent within [`ProductCreate`](super::ProductCreate)
+/// or [`ProductUpdate`](super::ProductUpdate) (variants have no creation
+/// endpoint of their own).
+///
+/// [`ProductVariantCreate::new`] starts from the API's defaults: position 1,
+/// taxable, inventory policy `deny`, one in stock, empty content and SEO
+/// metadata with an empty description. Without a title, the title sent is
+/// the option values joined by ` / ` (`Default Title` without options).
+///
+/// ```
+/// use konigle_core::models::ProductVariantCreate;
+/// let v = ProductVariantCreate::new("21.50".parse().unwrap()).option1("M").option2("Blue").sku("TEE-M-BLUE");
+/// assert_eq!(v.effective_title(), "M / Blue");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProductVariantCreate {
+    /// Selling price (required, above 0, at most 2 decimals).
+    pub price: Decimal,
+    /// Variant-specific EditorJS content (a JSON object); `header` blocks are sent as `heading`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<Json>,
+    /// Title; derived from the option values when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Barcode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub barcode: Option<String>,
+    /// Stock keeping unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    /// Price before discount (above 0, at most 2 decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compare_at_price: Option<Decimal>,
+    /// Cost of goods (0 or more, at most 2 decimals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Decimal>,
+    /// Currency code (at most 3 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Value of the first option (at most 500 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option1: Option<String>,
+    /// Value of the second option (at most 500 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option2: Option<String>,
+    /// Value of the third option (at most 500 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option3: Option<String>,
+    /// Position in the variant list (1 or more).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
+    /// Shipping weight (0 or more).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// Unit of the weight (at most 31 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<String>,
+    /// Weight in grams (0 or more).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grams: Option<i64>,
+    /// Whether taxes apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taxable: Option<bool>,
+    /// What happens when out of stock.
+    pub inventory_policy: InventoryPolicy,
+    /// Stock on hand (0 or more).
+    pub inventory_quantity: i64,
+    /// SEO metadata; only its set fields are sent.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
+    pub seo_meta: Option<SeoMeta>,
+    /// Id of the variant's image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+impl ProductVariantCreate {
+    /// A variant at this price with the API's defaults.
+    pub fn new(price: Decimal) -> Self {
+        ProductVariantCreate {
+            price,
+            content: Some(Json::Object(JsonMap::new())),
+            title: None,
+            barcode: None,
+            sku: None,
+            compare_at_price: None,
+            cost: None,
+            currency: None,
+            option1: None,
+            option2: None,
+            option3: None,
+            position: Some(1),
+            weight: None,
+            weight_unit: None,
+            grams: None,
+            taxable: Some(true),
+            inventory_policy: InventoryPolicy::Deny,
+            inventory_quantity: 1,
+            seo_meta: Some(SeoMeta::default()),
+            image: None,
+        }
+    }
+
+    /// Sets the inventory policy.
+    pub fn inventory_policy(mut self, v: InventoryPolicy) -> Self {
+        self.inventory_policy = v;
+        self
+    }
+
+    /// Sets the stock on hand.
+    pub fn inventory_quantity(mut self, v: i64) -> Self {
+        self.inventory_quantity = v;
+        self
+    }
+
+    /// The title sent: the one set, else the non-empty option values joined
+    /// by ` / `, else `Default Title`.
+    pub fn effective_title(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        let parts: Vec<&str> =
+            [&self.option1, &self.option2, &self.option3].into_iter().flatten().map(String::as_str).filter(|s| !s.is_empty()).collect();
+        if parts.is_empty() {
+            "Default Title".to_string()
+        } else {
+            parts.join(" / ")
+        }
+    }
+
+    /// Validates the variant (field names prefixed with `prefix`) and returns
+    /// it as sent: title filled in, content normalized.
+    pub(crate) fn prepared(&self, prefix: &str) -> Result<Self> {
+        let f = |name: &str| format!("{prefix}{name}");
+        check_price(&f("price"), &self.price)?;
+        if let Some(p) = &self.compare_at_price {
+            check_price(&f("compare_at_price"), p)?;
+        }
+        if let Some(c) = &self.cost {
+            check_cost(&f("cost"), c)?;
+        }
+        check_opt_len(&f("currency"), self.currency.as_deref(), 3)?;
+        check_opt_len(&f("option1"), self.option1.as_deref(), 500)?;
+        check_opt_len(&f("option2"), self.option2.as_deref(), 500)?;
+        check_opt_len(&f("option3"), self.option3.as_deref(), 500)?;
+        if let Some(p) = self.position {
+            check_min(&f("position"), p.into(), 1)?;
+        }
+        if let Some(w) = self.weight {
+            check_non_negative(&f("weight"), w)?;
+        }
+        check_opt_len(&f("weight_unit"), self.weight_unit.as_deref(), 31)?;
+        if let Some(g) = self.grams {
+            check_min(&f("grams"), g, 0)?;
+        }
+        check_min(&f("inventory_quantity"), self.inventory_quantity, 0)?;
+        let mut out = self.clone();
+        if let Some(c) = out.content.as_mut() {
+            check_content(&f("content"), c)?;
+            normalize_editorjs(c);
+        }
+        out.title = Some(self.effective_title());
+        Ok(out)
+    }
+}
+
+setters!(ProductVariantCreate {
+    /// Sets the EditorJS content (a JSON object).
+    content: some Json,
+    /// Sets the title.
+    title: some String,
+    /// Sets the barcode.
+    barcode: some String,
+    /// Sets the SKU.
+    sku: some String,
+    /// Sets the price before discount.
+    compare_at_price: some Decimal,
+    /// Sets the cost of goods.
+    cost: some Decimal,
+    /// Sets the currency code.
+    currency: some String,
+    /// Sets the first option's value.
+    option1: some String,
+    /// Sets the second option's value.
+    option2: some String,
+    /// Sets the third option's value.
+    option3: some String,
+    /// Sets the position.
+    position: some u32,
+    /// Sets the weight.
+    weight: some f64,
+    /// Sets the weight unit.
+    weight_unit: some String,
+    /// Sets the weight in grams.
+    grams: some i64,
+    /// Sets whether taxes apply.
+    taxable: some bool,
+    /// Sets the SEO metadata.
+    seo_meta: some SeoMeta,
+    /// Sets the image by id.
+    image: some String,
+});
+
+/// Payload of `product_variants().update`: only the fields set are sent.
+///
+/// ```
+/// use konigle_core::models::ProductVariantUpdate;
+/// let changes = ProductVariantUpdate::new().sku("TEE-S").price("18.00".parse().unwrap()).inventory_quantity(40);
+/// # let _ = changes;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductVariantUpdate {
+    /// New handle (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// New title (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// New barcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub barcode: Option<String>,
+    /// New SKU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    /// New price (above 0, at most 2 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Decimal>,
+    /// New cost of goods (0 or more, at most 2 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Decimal>,
+    /// New currency code (at most 3 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// New price before discount (above 0, at most 2 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare_at_price: Option<Decimal>,
+    /// New position (1 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
+    /// New weight (0 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// New weight unit (at most 31 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<String>,
+    /// New weight in grams (0 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grams: Option<i64>,
+    /// Whether taxes apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taxable: Option<bool>,
+    /// Tax classification code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_code: Option<String>,
+    /// New inventory policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventory_policy: Option<InventoryPolicy>,
+    /// New stock on hand (0 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventory_quantity: Option<i64>,
+    /// New EditorJS content (a JSON object), sent as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Json>,
+    /// New SEO metadata; only its set fields are sent.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
+    pub seo_meta: Option<SeoMeta>,
+    /// Id of the new image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+impl ProductVariantUpdate {
+    /// No changes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the inventory policy.
+    pub fn inventory_policy(mut self, v: InventoryPolicy) -> Self {
+        self.inventory_policy = Some(v);
+        self
+    }
+
+    /// Checks the changes; field names are prefixed with `prefix`.
+    pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
+        let f = |name: &str| format!("{prefix}{name}");
+        check_opt_len(&f("handle"), self.handle.as_deref(), 255)?;
+        check_opt_len(&f("title"), self.title.as_deref(), 255)?;
+        if let Some(p) = &self.price {
+            check_price(&f("price"), p)?;
+        }
+        if let Some(c) = &self.cost {
+            check_cost(&f("cost"), c)?;
+        }
+        check_opt_len(&f("currency"), self.currency.as_deref(), 3)?;
+        if let Some(p) = &self.compare_at_price {
+            check_price(&f("compare_at_price"), p)?;
+        }
+        if let Some(p) = self.position {
+            check_min(&f("position"), p.into(), 1)?;
+        }
+        if let Some(w) = self.weight {
+            check_non_negative(&f("weight"), w)?;
+        }
+        check_opt_len(&f("weight_unit"), self.weight_unit.as_deref(), 31)?;
+        if let Some(g) = self.grams {
+            check_min(&f("grams"), g, 0)?;
+        }
+        if let Some(p) = &self.inventory_policy {
+            crate::models::payload::check_max_len(&f("inventory_policy"), p.as_str(), 255)?;
+        }
+        if let Some(q) = self.inventory_quantity {
+            check_min(&f("inventory_quantity"), q, 0)?;
+        }
+        if let Some(c) = &self.content {
+            check_content(&f("content"), c)?;
+        }
+        Ok(())
+    }
+}
+
+setters!(ProductVariantUpdate {
+    /// Sets the handle.
+    handle: some String,
+    /// Sets the title.
+    title: some String,
+    /// Sets the barcode.
+    barcode: some String,
+    /// Sets the SKU.
+    sku: some String,
+    /// Sets the price.
+    price: some Decimal,
+    /// Sets the cost of goods.
+    cost: some Decimal,
+    /// Sets the currency code.
+    currency: some String,
+    /// Sets the price before discount.
+    compare_at_price: some Decimal,
+    /// Sets the position.
+    position: some u32,
+    /// Sets the weight.
+    weight: some f64,
+    /// Sets the weight unit.
+    weight_unit: some String,
+    /// Sets the weight in grams.
+    grams: some i64,
+    /// Sets whether taxes apply.
+    taxable: some bool,
+    /// Sets the tax code.
+    tax_code: some String,
+    /// Sets the stock on hand.
+    inventory_quantity: some i64,
+    /// Sets the EditorJS content (a JSON object).
+    content: some Json,
+    /// Sets the SEO metadata.
+    seo_meta: some SeoMeta,
+    /// Sets the image by id.
+    image: some String,
+});
+
+impl Payload for ProductVariantUpdate {
+    fn into_body(self) -> Result<Body> {
+        self.validate("")?;
+        Ok(Body::Json(Value::Object(to_object(&self)?)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn titles_from_options() {
+        let d: Decimal = "1".parse().unwrap();
+        assert_eq!(ProductVariantCreate::new(d).effective_title(), "Default Title");
+        assert_eq!(ProductVariantCreate::new(d).option1("M").option3("").effective_title(), "M");
+        assert_eq!(ProductVariantCreate::new(d).title("X").option1("M").effective_title(), "X");
+    }
+
+    #[test]
+    fn negative_inventory_is_rejected() {
+        assert!(ProductVariantUpdate::new().inventory_quantity(-1).into_body().is_err());
+        assert!(ProductVariantUpdate::new().cost("0".parse::<Decimal>().unwrap()).into_body().is_ok());
+    }
+
+    #[test]
+    fn save_body_drops_the_product() {
+        let Value::Object(changes) = json!({"product": "prod_01", "price": "15.00", "inventory_quantity": 0}) else {
+            unreachable!()
+        };
+        let out = ProductVariant::save_body(changes).unwrap();
+        assert_eq!(Value::Object(out), json!({"price": "15.00", "inventory_quantity": 0}));
+    }
+}

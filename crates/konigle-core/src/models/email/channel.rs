@@ -1,0 +1,163 @@
+//! Email channels: separate flows (transactional, marketing, broadcast)
+//! within an account, each with its own quota and rate limit.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::models::payload::{check_max_len, Payload};
+use crate::request::Body;
+use crate::resource::Resource;
+use crate::Timestamp;
+
+/// Longest channel code.
+pub const EMAIL_CHANNEL_CODE_MAX: usize = 50;
+
+crate::string_enum! {
+    /// Kind of emails a channel sends.
+    pub enum EmailChannelType {
+        /// Order confirmations, password resets and other one-to-one emails.
+        Transactional = "transactional",
+        /// Newsletters and promotions.
+        Marketing = "marketing",
+        /// Announcements to a whole audience.
+        Broadcast = "broadcast",
+    }
+}
+
+crate::string_enum! {
+    /// Status of an email channel.
+    pub enum EmailChannelStatus {
+        /// The channel can send.
+        Active = "active",
+        /// The channel was suspended and cannot send.
+        Suspended = "suspended",
+        /// The channel awaits setup or verification.
+        Pending = "pending",
+    }
+}
+
+/// An email channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmailChannel {
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last update time.
+    pub updated_at: Timestamp,
+    /// Unique identifier.
+    pub id: String,
+    /// The code that names the channel when sending (`Email::channel`).
+    pub code: String,
+    /// Kind of emails the channel sends.
+    pub channel_type: EmailChannelType,
+    /// Id of the account the channel belongs to.
+    pub account: String,
+    /// Current status.
+    #[serde(default = "active")]
+    pub status: EmailChannelStatus,
+    /// Why the channel was suspended, if it was.
+    #[serde(default)]
+    pub suspension_reason: Option<String>,
+    /// When the channel was suspended, if it was.
+    #[serde(default)]
+    pub suspended_at: Option<Timestamp>,
+    /// Emails the channel may send a day.
+    #[serde(default = "default_daily_quota")]
+    pub daily_quota: u64,
+    /// Emails the channel may send a second (1 to 20).
+    #[serde(default = "default_rate_limit")]
+    pub rate_limit: u64,
+    /// Whether opens and clicks are tracked.
+    #[serde(default)]
+    pub enable_engagement_tracking: bool,
+}
+
+fn active() -> EmailChannelStatus {
+    EmailChannelStatus::Active
+}
+fn default_daily_quota() -> u64 {
+    1000
+}
+fn default_rate_limit() -> u64 {
+    10
+}
+
+impl Resource for EmailChannel {
+    const PATH: &'static str = "/reachout/api/v1/channels";
+    const NAME: &'static str = "EmailChannel";
+    fn resource_id(&self) -> String {
+        self.id.clone()
+    }
+}
+
+/// Checks a channel code (at most 50 characters: letters, digits, `-`
+/// and `_`, at least one letter or digit) and returns it in lower case.
+///
+/// ```
+/// use konigle_core::models::email_channel_code;
+/// assert_eq!(email_channel_code("code", "Promo_Channel-1").unwrap(), "promo_channel-1");
+/// assert!(email_channel_code("code", "bad code!").is_err());
+/// ```
+pub fn email_channel_code(field: &str, code: &str) -> Result<String> {
+    check_max_len(field, code, EMAIL_CHANNEL_CODE_MAX)?;
+    let has_alnum = code.chars().any(|c| c.is_alphanumeric());
+    let only_allowed = code.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if !has_alnum || !only_allowed {
+        return Err(Error::invalid(field, "must contain only letters, digits, hyphens and underscores"));
+    }
+    Ok(code.to_lowercase())
+}
+
+/// Payload of `email_channels().create`.
+///
+/// The code is sent in lower case.
+///
+/// ```
+/// use konigle_core::models::{EmailChannelCreate, EmailChannelType};
+/// let data = EmailChannelCreate::new("promotions", EmailChannelType::Marketing);
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EmailChannelCreate {
+    /// Unique code of the channel (at most 50 characters: letters, digits,
+    /// `-` and `_`).
+    pub code: String,
+    /// Kind of emails the channel sends.
+    pub channel_type: EmailChannelType,
+}
+
+impl EmailChannelCreate {
+    /// A channel with a code and a type.
+    pub fn new(code: impl Into<String>, channel_type: EmailChannelType) -> Self {
+        Self { code: code.into(), channel_type }
+    }
+}
+
+impl Payload for EmailChannelCreate {
+    fn into_body(mut self) -> Result<Body> {
+        self.code = email_channel_code("code", &self.code)?;
+        if !self.channel_type.is_known() {
+            return Err(Error::invalid(
+                "channel_type",
+                format!("must be one of {}", EmailChannelType::KNOWN.join(", ")),
+            ));
+        }
+        Body::json(&self)
+    }
+}
+
+/// Changes to an email channel. Unset fields are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EmailChannelUpdate {
+    /// New code (at most 50 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl Payload for EmailChannelUpdate {
+    fn into_body(self) -> Result<Body> {
+        if let Some(code) = &self.code {
+            check_max_len("code", code, EMAIL_CHANNEL_CODE_MAX)?;
+        }
+        Body::json(&self)
+    }
+}

@@ -1,0 +1,216 @@
+//! Sending an email: the payload and the service's answer.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::check_email_opt;
+use crate::error::{Error, Result};
+use crate::file::{FileInput, FilePart, FileRules};
+use crate::models::payload::{check_max_len, Payload};
+use crate::request::Body;
+
+/// Longest subject line.
+pub const EMAIL_SUBJECT_MAX: usize = 255;
+/// Longest channel code accepted when sending.
+pub const EMAIL_SEND_CHANNEL_MAX: usize = 20;
+/// Longest notification category code.
+pub const EMAIL_CATEGORY_MAX: usize = 50;
+/// Most attachments one email may carry.
+pub const EMAIL_MAX_ATTACHMENTS: usize = 10;
+/// Largest attachment, in bytes (20 MiB).
+pub const EMAIL_MAX_ATTACHMENT_SIZE: u64 = 20 * 1024 * 1024;
+/// Largest total size of an email's attachments, in bytes (100 MiB).
+pub const EMAIL_MAX_TOTAL_ATTACHMENT_SIZE: u64 = 100 * 1024 * 1024;
+/// Prefix every custom header name must start with.
+pub const EMAIL_HEADER_PREFIX: &str = "X-";
+
+/// An email to send through a channel (`emails().send`).
+///
+/// Without attachments it is sent as JSON. With attachments it is sent as
+/// `multipart/form-data`: each field as a text part (one `to_email` part
+/// per recipient, `save_as_template` as `true`/`false`, `headers` as a JSON
+/// object in one text part), then one `attachments` file part per file.
+///
+/// ```
+/// use konigle_core::models::Email;
+/// use konigle_core::FileInput;
+/// let email = Email::new(["alice@example.com"], "Your report", "<p>Attached.</p>", "transactional")
+///     .body_text("Attached.")
+///     .reply_to_email("support@example.com")
+///     .header("X-Campaign-Id", "cmp_1")
+///     .attachment(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("report.csv"));
+/// # let _ = email;
+/// ```
+#[derive(Debug, Serialize)]
+pub struct Email {
+    /// Sender address, replacing the account's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_email: Option<String>,
+    /// Recipients (at least one valid address).
+    pub to_email: Vec<String>,
+    /// Subject line (at most 255 characters).
+    pub subject: String,
+    /// HTML body.
+    pub body_html: String,
+    /// Plain text body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_text: Option<String>,
+    /// Reply-to address, replacing the account's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_to_email: Option<String>,
+    /// Files to attach: at most 10, each at most 20 MiB, 100 MiB in all.
+    #[serde(skip)]
+    pub attachments: Vec<FileInput>,
+    /// Code of the channel to send through (at most 20 characters).
+    pub channel: String,
+    /// Notification category code (at most 50 characters). Recipients
+    /// unsubscribed from it are not sent the email.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Whether to also save the email as a template.
+    pub save_as_template: bool,
+    /// Custom headers; every name must start with `X-`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<BTreeMap<String, String>>,
+}
+
+impl Email {
+    /// An email to `to_email` through `channel`, with a subject and an HTML body.
+    pub fn new<I, S>(
+        to_email: I,
+        subject: impl Into<String>,
+        body_html: impl Into<String>,
+        channel: impl Into<String>,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Self {
+            from_email: None,
+            to_email: to_email.into_iter().map(Into::into).collect(),
+            subject: subject.into(),
+            body_html: body_html.into(),
+            body_text: None,
+            reply_to_email: None,
+            attachments: Vec::new(),
+            channel: channel.into(),
+            category: None,
+            save_as_template: false,
+            headers: None,
+        }
+    }
+    /// Sets the sender address.
+    pub fn from_email(mut self, v: impl Into<String>) -> Self {
+        self.from_email = Some(v.into());
+        self
+    }
+    /// Sets the plain text body.
+    pub fn body_text(mut self, v: impl Into<String>) -> Self {
+        self.body_text = Some(v.into());
+        self
+    }
+    /// Sets the reply-to address.
+    pub fn reply_to_email(mut self, v: impl Into<String>) -> Self {
+        self.reply_to_email = Some(v.into());
+        self
+    }
+    /// Adds an attachment: a path, bytes (`upload.bin` unless named), a
+    /// reader, `(bytes, file name)` or an `https://` URL.
+    pub fn attachment(mut self, file: impl Into<FileInput>) -> Self {
+        self.attachments.push(file.into());
+        self
+    }
+    /// Sets the notification category.
+    pub fn category(mut self, v: impl Into<String>) -> Self {
+        self.category = Some(v.into());
+        self
+    }
+    /// Sets whether to save the email as a template.
+    pub fn save_as_template(mut self, v: bool) -> Self {
+        self.save_as_template = v;
+        self
+    }
+    /// Adds a custom header (its name must start with `X-`).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.get_or_insert_with(BTreeMap::new).insert(name.into(), value.into());
+        self
+    }
+
+    fn validate_fields(&self) -> Result<()> {
+        check_email_opt("from_email", self.from_email.as_deref())?;
+        if self.to_email.is_empty() {
+            return Err(Error::invalid("to_email", "at least one recipient is required"));
+        }
+        for (i, to) in self.to_email.iter().enumerate() {
+            crate::validate::email(&format!("to_email.{i}"), to)?;
+        }
+        check_max_len("subject", &self.subject, EMAIL_SUBJECT_MAX)?;
+        check_email_opt("reply_to_email", self.reply_to_email.as_deref())?;
+        if self.attachments.len() > EMAIL_MAX_ATTACHMENTS {
+            return Err(Error::invalid(
+                "attachments",
+                format!("at most {EMAIL_MAX_ATTACHMENTS} attachments are allowed, got {}", self.attachments.len()),
+            ));
+        }
+        check_max_len("channel", &self.channel, EMAIL_SEND_CHANNEL_MAX)?;
+        if let Some(category) = &self.category {
+            check_max_len("category", category, EMAIL_CATEGORY_MAX)?;
+        }
+        if let Some(headers) = &self.headers {
+            if let Some(bad) = headers.keys().find(|k| !k.starts_with(EMAIL_HEADER_PREFIX)) {
+                return Err(Error::invalid(
+                    "headers",
+                    format!("custom header names must start with {EMAIL_HEADER_PREFIX:?}, got {bad:?}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks the size of each attachment and of all of them together, where
+/// known (a URL's size is known only once downloaded).
+fn check_sizes(parts: &[FilePart]) -> Result<()> {
+    let mut total = 0u64;
+    for part in parts {
+        let Some(len) = part.len() else { continue };
+        if len > EMAIL_MAX_ATTACHMENT_SIZE {
+            return Err(Error::invalid(
+                "attachments",
+                format!("attachment {:?} exceeds the maximum size of 20 MiB", part.file_name),
+            ));
+        }
+        total = total.saturating_add(len);
+    }
+    if total > EMAIL_MAX_TOTAL_ATTACHMENT_SIZE {
+        return Err(Error::invalid("attachments", "the attachments exceed 100 MiB in total"));
+    }
+    Ok(())
+}
+
+impl Payload for Email {
+    fn into_body(mut self) -> Result<Body> {
+        self.validate_fields()?;
+        let files = std::mem::take(&mut self.attachments)
+            .into_iter()
+            .map(|file| FilePart::new("attachments", file, FileRules::ANY))
+            .collect::<Result<Vec<_>>>()?;
+        check_sizes(&files)?;
+        Body::with_files(&self, files)
+    }
+}
+
+/// The email service's answer to a send.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmailResponse {
+    /// Outcome, e.g. `sent` or `queued`.
+    pub status: String,
+    /// Id of the sent message.
+    #[serde(default)]
+    pub message_id: Option<String>,
+    /// Id of the template created when `save_as_template` was set.
+    #[serde(default)]
+    pub template_id: Option<String>,
+}

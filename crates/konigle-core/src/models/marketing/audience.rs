@@ -1,0 +1,135 @@
+//! Audiences: segments of contacts selected by tags.
+
+use serde::{Deserialize, Serialize};
+
+use super::{blank, save_body_via};
+use crate::error::Result;
+use crate::models::payload::{check_max_len, check_not_empty, Payload};
+use crate::request::Body;
+use crate::resource::Resource;
+use crate::{validate, JsonMap, Timestamp};
+
+/// Longest audience name.
+const NAME_MAX: usize = 255;
+/// Longest audience code.
+const CODE_MAX: usize = 100;
+
+/// A segment of contacts, selected by tags, that campaigns target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Audience {
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last update time.
+    pub updated_at: Timestamp,
+    /// Unique identifier.
+    pub id: String,
+    /// Name of the segment (at most 255 characters).
+    pub name: String,
+    /// Description of the segment.
+    #[serde(default = "blank")]
+    pub description: Option<String>,
+    /// Contacts carrying these tags belong to the audience.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Unique slug code, e.g. `newsletter-subscribers`.
+    pub code: String,
+}
+
+impl Resource for Audience {
+    const PATH: &'static str = "/reachout/api/v1/audiences";
+    const NAME: &'static str = "Audience";
+
+    fn resource_id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn save_body(changes: JsonMap) -> Result<JsonMap> {
+        save_body_via::<AudienceUpdate>(changes)
+    }
+}
+
+/// Payload of `audiences().create`.
+///
+/// [`AudienceCreate::new`] sets the description to `""` as the API
+/// documents; unset optional fields are not sent. Without a code the server
+/// derives one from the name.
+///
+/// ```
+/// use konigle_core::models::AudienceCreate;
+/// let data = AudienceCreate::new("Newsletter Subscribers", ["newsletter", "engaged"])
+///     .code("newsletter-subscribers")
+///     .description("Everyone who subscribed");
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AudienceCreate {
+    /// Name (required, at most 255 characters).
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Tags selecting the contacts.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Slug code (lowercase letters and digits joined by hyphens, at most
+    /// 100 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl AudienceCreate {
+    /// An audience with a name, tags and an empty description.
+    pub fn new<T: Into<String>>(name: impl Into<String>, tags: impl IntoIterator<Item = T>) -> Self {
+        Self { name: name.into(), description: blank(), tags: tags.into_iter().map(Into::into).collect(), code: None }
+    }
+    /// Sets the slug code.
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+}
+
+impl Payload for AudienceCreate {
+    fn into_body(self) -> Result<Body> {
+        check_not_empty("name", &self.name)?;
+        check_max_len("name", &self.name, NAME_MAX)?;
+        if let Some(code) = &self.code {
+            validate::slug("code", code, CODE_MAX)?;
+        }
+        Body::json(&self)
+    }
+}
+
+/// Changes to an audience. Unset fields are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AudienceUpdate {
+    /// New name (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New slug code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// New description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// New tags (replacing the current ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+impl Payload for AudienceUpdate {
+    fn into_body(self) -> Result<Body> {
+        if let Some(name) = &self.name {
+            check_max_len("name", name, NAME_MAX)?;
+        }
+        if let Some(code) = &self.code {
+            validate::slug("code", code, CODE_MAX)?;
+        }
+        Body::json(&self)
+    }
+}

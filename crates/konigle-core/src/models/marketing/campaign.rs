@@ -1,0 +1,700 @@
+//! Campaigns: messages sent to an audience through a channel.
+
+use serde::{Deserialize, Serialize};
+
+use super::{blank, check_known, email_or_none, save_body_via, usd};
+use crate::error::Result;
+use crate::models::payload::{check_max_len, check_not_empty, Payload};
+use crate::request::Body;
+use crate::resource::Resource;
+use crate::{validate, Decimal, JsonMap, Timestamp};
+
+/// Longest names (campaign, sender, reply-to, audience, template, subject).
+const NAME_MAX: usize = 255;
+/// Longest UTM code.
+const UTM_MAX: usize = 100;
+/// Longest email channel code.
+const CHANNEL_CODE_MAX: usize = 50;
+/// Longest execution spread, in minutes (one day).
+pub const MAX_EXECUTION_MINUTES: u32 = 1440;
+
+crate::string_enum! {
+    /// Channel a campaign is sent through.
+    pub enum CampaignChannelType {
+        /// Email.
+        Email = "email",
+    }
+}
+
+impl Default for CampaignChannelType {
+    fn default() -> Self {
+        CampaignChannelType::Email
+    }
+}
+
+crate::string_enum! {
+    /// Lifecycle status of a campaign.
+    pub enum CampaignStatus {
+        /// Being prepared; can be edited, scheduled or started.
+        Draft = "draft",
+        /// Waiting for its scheduled time.
+        Scheduled = "scheduled",
+        /// Sending.
+        Running = "running",
+        /// Every message was sent.
+        Completed = "completed",
+        /// Sending is paused.
+        Paused = "paused",
+        /// Cancelled before completion.
+        Cancelled = "cancelled",
+        /// Sending failed.
+        Failed = "failed",
+    }
+}
+
+impl Default for CampaignStatus {
+    fn default() -> Self {
+        CampaignStatus::Draft
+    }
+}
+
+crate::string_enum! {
+    /// Status of a campaign's execution (the delivery run).
+    pub enum CampaignExecutionStatus {
+        /// Not started.
+        Pending = "pending",
+        /// Sending.
+        Processing = "processing",
+        /// Paused by the user.
+        Paused = "paused",
+        /// Stopped for now (e.g. rate limit); resumes at `next_run_at`.
+        Halted = "halted",
+        /// Done.
+        Completed = "completed",
+        /// Failed; see `error_message`.
+        Failed = "failed",
+        /// Cancelled.
+        Cancelled = "cancelled",
+        /// Done, with some messages not sent.
+        PartiallyCompleted = "partially_completed",
+    }
+}
+
+impl Default for CampaignExecutionStatus {
+    fn default() -> Self {
+        CampaignExecutionStatus::Pending
+    }
+}
+
+/// Progress and delivery counts of a campaign's execution (detail only).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignExecution {
+    /// Execution status.
+    #[serde(default)]
+    pub status: CampaignExecutionStatus,
+    /// When sending started.
+    #[serde(default)]
+    pub started_at: Option<Timestamp>,
+    /// When sending completed.
+    #[serde(default)]
+    pub completed_at: Option<Timestamp>,
+    /// Expected completion, from the execution duration.
+    #[serde(default)]
+    pub expected_completion_at: Option<Timestamp>,
+    /// When it was paused.
+    #[serde(default)]
+    pub paused_at: Option<Timestamp>,
+    /// When it was last resumed.
+    #[serde(default)]
+    pub resumed_at: Option<Timestamp>,
+    /// When it was cancelled.
+    #[serde(default)]
+    pub cancelled_at: Option<Timestamp>,
+    /// When the last run completed.
+    #[serde(default)]
+    pub last_run_at: Option<Timestamp>,
+    /// When the next run is due (halted executions).
+    #[serde(default)]
+    pub next_run_at: Option<Timestamp>,
+    /// Contacts to send to.
+    #[serde(default)]
+    pub total_contacts: u64,
+    /// Messages sent.
+    #[serde(default)]
+    pub total_sent: u64,
+    /// Messages that failed to send.
+    #[serde(default)]
+    pub total_failed: u64,
+    /// Messages delivered.
+    #[serde(default)]
+    pub total_delivered: u64,
+    /// Messages bounced.
+    #[serde(default)]
+    pub total_bounced: u64,
+    /// Spam complaints.
+    #[serde(default)]
+    pub total_complained: u64,
+    /// Messages opened (`None` when not tracked).
+    #[serde(default)]
+    pub total_opened: Option<u64>,
+    /// Messages with clicks (`None` when not tracked).
+    #[serde(default)]
+    pub total_clicked: Option<u64>,
+    /// Why the execution failed.
+    #[serde(default = "blank")]
+    pub error_message: Option<String>,
+}
+
+/// A campaign: a message sent to an audience through a channel.
+///
+/// Status changes go through the actions of `campaigns()` (`start`,
+/// `pause`, `resume`, `cancel`, `schedule`), not through `update`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last update time.
+    pub updated_at: Timestamp,
+    /// Unique identifier.
+    pub id: String,
+    /// Channel type.
+    #[serde(default)]
+    pub channel_type: CampaignChannelType,
+    /// Email channel id (email campaigns).
+    #[serde(default)]
+    pub email_channel: Option<String>,
+    /// Email template id (email campaigns).
+    #[serde(default)]
+    pub email_template: Option<String>,
+    /// Target audience id.
+    pub audience: String,
+    /// Name (at most 255 characters).
+    pub name: String,
+    /// Purpose of the campaign.
+    #[serde(default = "blank")]
+    pub description: Option<String>,
+    /// When to send (`None`: as soon as started).
+    #[serde(default)]
+    pub scheduled_at: Option<Timestamp>,
+    /// Minutes over which sends are spread (`None`: as fast as the channel allows).
+    #[serde(default)]
+    pub execution_duration_minutes: Option<u32>,
+    /// Sender address override (`None`: the channel's default).
+    #[serde(default, deserialize_with = "email_or_none")]
+    pub from_email: Option<String>,
+    /// Sender name override.
+    #[serde(default = "blank")]
+    pub from_name: Option<String>,
+    /// Reply-to address override (`None`: the channel's default).
+    #[serde(default, deserialize_with = "email_or_none")]
+    pub reply_to_email: Option<String>,
+    /// Reply-to name override.
+    #[serde(default = "blank")]
+    pub reply_to_name: Option<String>,
+    /// UTM campaign code for analytics.
+    #[serde(default = "blank")]
+    pub utm_code: Option<String>,
+    /// Lifecycle status.
+    #[serde(default)]
+    pub status: CampaignStatus,
+    /// Revenue attributed to the campaign.
+    #[serde(default)]
+    pub ltv: Option<Decimal>,
+    /// Currency of `ltv` (ISO 4217).
+    #[serde(default = "usd")]
+    pub ltv_currency: String,
+    /// Execution progress (detail responses only).
+    #[serde(default)]
+    pub execution: Option<CampaignExecution>,
+}
+
+impl Resource for Campaign {
+    const PATH: &'static str = "/reachout/api/v1/campaigns";
+    const NAME: &'static str = "Campaign";
+    const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["execution"];
+    const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["execution"];
+
+    fn resource_id(&self) -> String {
+        self.id.clone()
+    }
+
+    /// Only fields [`CampaignUpdate`] accepts are saved; status, LTV and
+    /// execution are managed by the server.
+    fn save_body(changes: JsonMap) -> Result<JsonMap> {
+        save_body_via::<CampaignUpdate>(changes)
+    }
+}
+
+/// Checks the sender and reply-to overrides shared by several payloads.
+fn check_overrides(
+    from_email: Option<&str>,
+    from_name: Option<&str>,
+    reply_to_email: Option<&str>,
+    reply_to_name: Option<&str>,
+    utm_code: Option<&str>,
+    duration: Option<u32>,
+) -> Result<()> {
+    validate::optional_email("from_email", from_email)?;
+    validate::optional_email("reply_to_email", reply_to_email)?;
+    if let Some(v) = from_name {
+        check_max_len("from_name", v, NAME_MAX)?;
+    }
+    if let Some(v) = reply_to_name {
+        check_max_len("reply_to_name", v, NAME_MAX)?;
+    }
+    if let Some(v) = utm_code {
+        check_max_len("utm_code", v, UTM_MAX)?;
+    }
+    if let Some(d) = duration {
+        validate::range("execution_duration_minutes", i64::from(d), 1, i64::from(MAX_EXECUTION_MINUTES))?;
+    }
+    Ok(())
+}
+
+/// Payload of `campaigns().create`.
+///
+/// [`CampaignCreate::new`] sets the text fields to `""` as the API
+/// documents; unset optional fields are not sent.
+///
+/// ```
+/// use konigle_core::models::CampaignCreate;
+/// let data = CampaignCreate::new("Summer Sale 2024", "aud_1")
+///     .email_channel("ch_1")
+///     .email_template("tpl_1")
+///     .execution_duration_minutes(60)
+///     .utm_code("summer-sale-2024");
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignCreate {
+    /// Channel type (email).
+    #[serde(default)]
+    pub channel_type: CampaignChannelType,
+    /// Email channel id (required by the API for email campaigns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_channel: Option<String>,
+    /// Email template id (required by the API for email campaigns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_template: Option<String>,
+    /// Target audience id (required).
+    pub audience: String,
+    /// Name (required, at most 255 characters).
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When to send (`None`: as soon as started).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_at: Option<Timestamp>,
+    /// Minutes over which to spread sends, 1..=1440.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_duration_minutes: Option<u32>,
+    /// Sender address override (`""`: the channel's default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_email: Option<String>,
+    /// Sender name override (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_name: Option<String>,
+    /// Reply-to address override (`""`: the channel's default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_email: Option<String>,
+    /// Reply-to name override (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_name: Option<String>,
+    /// UTM campaign code (at most 100 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utm_code: Option<String>,
+}
+
+impl CampaignCreate {
+    /// An email campaign for `audience` (an audience id), with empty
+    /// description, overrides and UTM code.
+    pub fn new(name: impl Into<String>, audience: impl Into<String>) -> Self {
+        Self {
+            channel_type: CampaignChannelType::Email,
+            audience: audience.into(),
+            name: name.into(),
+            description: blank(),
+            from_email: blank(),
+            from_name: blank(),
+            reply_to_email: blank(),
+            reply_to_name: blank(),
+            utm_code: blank(),
+            ..Self::default()
+        }
+    }
+    /// Sets the email channel id.
+    pub fn email_channel(mut self, v: impl Into<String>) -> Self {
+        self.email_channel = Some(v.into());
+        self
+    }
+    /// Sets the email template id.
+    pub fn email_template(mut self, v: impl Into<String>) -> Self {
+        self.email_template = Some(v.into());
+        self
+    }
+    /// Sets the description.
+    pub fn description(mut self, v: impl Into<String>) -> Self {
+        self.description = Some(v.into());
+        self
+    }
+    /// Sets the send time.
+    pub fn scheduled_at(mut self, v: Timestamp) -> Self {
+        self.scheduled_at = Some(v);
+        self
+    }
+    /// Spreads sends over this many minutes (1..=1440).
+    pub fn execution_duration_minutes(mut self, v: u32) -> Self {
+        self.execution_duration_minutes = Some(v);
+        self
+    }
+    /// Sets the sender address and name.
+    pub fn from(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
+        self.from_email = Some(email.into());
+        self.from_name = Some(name.into());
+        self
+    }
+    /// Sets the reply-to address and name.
+    pub fn reply_to(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
+        self.reply_to_email = Some(email.into());
+        self.reply_to_name = Some(name.into());
+        self
+    }
+    /// Sets the UTM code.
+    pub fn utm_code(mut self, v: impl Into<String>) -> Self {
+        self.utm_code = Some(v.into());
+        self
+    }
+}
+
+impl Payload for CampaignCreate {
+    fn into_body(self) -> Result<Body> {
+        check_known("channel_type", self.channel_type.is_known(), CampaignChannelType::KNOWN)?;
+        check_not_empty("audience", &self.audience)?;
+        check_not_empty("name", &self.name)?;
+        check_max_len("name", &self.name, NAME_MAX)?;
+        check_overrides(
+            self.from_email.as_deref(),
+            self.from_name.as_deref(),
+            self.reply_to_email.as_deref(),
+            self.reply_to_name.as_deref(),
+            self.utm_code.as_deref(),
+            self.execution_duration_minutes,
+        )?;
+        Body::json(&self)
+    }
+}
+
+/// Changes to a campaign. Unset fields are not sent.
+///
+/// The API accepts most changes only while the campaign is a draft or
+/// scheduled; name and description can change at any time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignUpdate {
+    /// New email channel id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_channel: Option<String>,
+    /// New email template id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_template: Option<String>,
+    /// New audience id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// New name (at most 255 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// New send time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_at: Option<Timestamp>,
+    /// New execution spread, 1..=1440 minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_duration_minutes: Option<u32>,
+    /// New sender address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_email: Option<String>,
+    /// New sender name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_name: Option<String>,
+    /// New reply-to address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_email: Option<String>,
+    /// New reply-to name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_name: Option<String>,
+    /// New UTM code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utm_code: Option<String>,
+}
+
+impl Payload for CampaignUpdate {
+    fn into_body(mut self) -> Result<Body> {
+        if let Some(name) = &self.name {
+            check_max_len("name", name, NAME_MAX)?;
+        }
+        check_overrides(
+            self.from_email.as_deref(),
+            self.from_name.as_deref(),
+            self.reply_to_email.as_deref(),
+            self.reply_to_name.as_deref(),
+            self.utm_code.as_deref(),
+            self.execution_duration_minutes,
+        )?;
+        // An empty address means "not set" and is not sent.
+        self.from_email = self.from_email.filter(|v| !v.is_empty());
+        self.reply_to_email = self.reply_to_email.filter(|v| !v.is_empty());
+        Body::json(&self)
+    }
+}
+
+/// Payload of `campaigns().add_ltv`: revenue from a purchase attributed to
+/// a campaign (and to the contact, when given).
+///
+/// ```
+/// use konigle_core::models::CampaignAddLtv;
+/// use konigle_core::Decimal;
+/// let data = CampaignAddLtv::new(Decimal::new(9999, 2), "USD").contact_email("customer@example.com");
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignAddLtv {
+    /// Amount to add (positive, at most 2 decimal places); sent as a string.
+    pub value: Decimal,
+    /// Currency of the amount (ISO 4217, e.g. `USD`).
+    pub currency: String,
+    /// Email of the contact who purchased (optional for aggregate revenue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+}
+
+impl CampaignAddLtv {
+    /// Revenue of `value` in `currency`, not tied to a contact.
+    pub fn new(value: Decimal, currency: impl Into<String>) -> Self {
+        Self { value, currency: currency.into(), contact_email: None }
+    }
+    /// Attributes the revenue to the contact with this email.
+    pub fn contact_email(mut self, email: impl Into<String>) -> Self {
+        self.contact_email = Some(email.into());
+        self
+    }
+}
+
+impl Payload for CampaignAddLtv {
+    fn into_body(mut self) -> Result<Body> {
+        validate::positive_amount("value", self.value, 19, 2)?;
+        validate::currency("currency", &self.currency)?;
+        validate::optional_email("contact_email", self.contact_email.as_deref())?;
+        self.contact_email = self.contact_email.filter(|v| !v.is_empty());
+        Body::json(&self)
+    }
+}
+
+/// Payload of `campaigns().new_email_campaign`: creates an email campaign
+/// together with its audience (from contact tags) and its template.
+///
+/// [`CampaignCreateEmail::new`] sets the optional text fields to `""` as the
+/// API documents.
+///
+/// ```
+/// use konigle_core::models::CampaignCreateEmail;
+/// let data = CampaignCreateEmail::new(
+///     "Summer Sale 2024",
+///     "marketing",
+///     ["newsletter", "vip"],
+///     "Summer Sale - 50% Off!",
+///     "<h1>Limited Time Offer!</h1>",
+/// )
+/// .body_text("Summer Sale - 50% Off!")
+/// .utm_code("summer-sale-2024");
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignCreateEmail {
+    /// Campaign name (required, at most 255 characters).
+    pub campaign_name: String,
+    /// Code of the email channel (required, at most 50 characters).
+    pub email_channel: String,
+    /// Tags selecting the audience's contacts.
+    #[serde(default)]
+    pub contact_tags: Vec<String>,
+    /// Subject line (required, at most 255 characters).
+    pub subject: String,
+    /// HTML body (required).
+    pub body_html: String,
+    /// Plain-text body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_text: Option<String>,
+    /// Campaign description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// UTM campaign code (at most 100 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utm_code: Option<String>,
+    /// Sender address override.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_email: Option<String>,
+    /// Sender name override (required by the API when the account has no default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_name: Option<String>,
+    /// Reply-to address override (required by the API when the account has no default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_email: Option<String>,
+    /// Reply-to name override (required by the API when the account has no default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_name: Option<String>,
+    /// When to send.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_at: Option<Timestamp>,
+    /// Minutes over which to spread sends, 1..=1440.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_duration_minutes: Option<u32>,
+    /// Name of the created audience (defaults to the campaign name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience_name: Option<String>,
+    /// Name of the created template (defaults to the campaign name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_name: Option<String>,
+}
+
+impl CampaignCreateEmail {
+    /// An email campaign with its required fields; the optional text fields
+    /// are `""`.
+    pub fn new<T: Into<String>>(
+        campaign_name: impl Into<String>,
+        email_channel: impl Into<String>,
+        contact_tags: impl IntoIterator<Item = T>,
+        subject: impl Into<String>,
+        body_html: impl Into<String>,
+    ) -> Self {
+        Self {
+            campaign_name: campaign_name.into(),
+            email_channel: email_channel.into(),
+            contact_tags: contact_tags.into_iter().map(Into::into).collect(),
+            subject: subject.into(),
+            body_html: body_html.into(),
+            body_text: blank(),
+            description: blank(),
+            utm_code: blank(),
+            from_email: blank(),
+            from_name: blank(),
+            reply_to_email: blank(),
+            reply_to_name: blank(),
+            scheduled_at: None,
+            execution_duration_minutes: None,
+            audience_name: blank(),
+            template_name: blank(),
+        }
+    }
+    /// Sets the plain-text body.
+    pub fn body_text(mut self, v: impl Into<String>) -> Self {
+        self.body_text = Some(v.into());
+        self
+    }
+    /// Sets the description.
+    pub fn description(mut self, v: impl Into<String>) -> Self {
+        self.description = Some(v.into());
+        self
+    }
+    /// Sets the UTM code.
+    pub fn utm_code(mut self, v: impl Into<String>) -> Self {
+        self.utm_code = Some(v.into());
+        self
+    }
+    /// Sets the sender address and name.
+    pub fn from(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
+        self.from_email = Some(email.into());
+        self.from_name = Some(name.into());
+        self
+    }
+    /// Sets the reply-to address and name.
+    pub fn reply_to(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
+        self.reply_to_email = Some(email.into());
+        self.reply_to_name = Some(name.into());
+        self
+    }
+    /// Sets the send time.
+    pub fn scheduled_at(mut self, v: Timestamp) -> Self {
+        self.scheduled_at = Some(v);
+        self
+    }
+    /// Spreads sends over this many minutes (1..=1440).
+    pub fn execution_duration_minutes(mut self, v: u32) -> Self {
+        self.execution_duration_minutes = Some(v);
+        self
+    }
+    /// Names the created audience.
+    pub fn audience_name(mut self, v: impl Into<String>) -> Self {
+        self.audience_name = Some(v.into());
+        self
+    }
+    /// Names the created template.
+    pub fn template_name(mut self, v: impl Into<String>) -> Self {
+        self.template_name = Some(v.into());
+        self
+    }
+}
+
+impl Payload for CampaignCreateEmail {
+    fn into_body(self) -> Result<Body> {
+        check_not_empty("campaign_name", &self.campaign_name)?;
+        check_max_len("campaign_name", &self.campaign_name, NAME_MAX)?;
+        check_not_empty("email_channel", &self.email_channel)?;
+        check_max_len("email_channel", &self.email_channel, CHANNEL_CODE_MAX)?;
+        check_not_empty("subject", &self.subject)?;
+        check_max_len("subject", &self.subject, NAME_MAX)?;
+        check_not_empty("body_html", &self.body_html)?;
+        check_overrides(
+            self.from_email.as_deref(),
+            self.from_name.as_deref(),
+            self.reply_to_email.as_deref(),
+            self.reply_to_name.as_deref(),
+            self.utm_code.as_deref(),
+            self.execution_duration_minutes,
+        )?;
+        if let Some(v) = &self.audience_name {
+            check_max_len("audience_name", v, NAME_MAX)?;
+        }
+        if let Some(v) = &self.template_name {
+            check_max_len("template_name", v, NAME_MAX)?;
+        }
+        Body::json(&self)
+    }
+}
+
+/// Payload of `campaigns().schedule`: the send time, or none to keep the
+/// one already set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CampaignSchedule {
+    /// When to send.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduled_at: Option<Timestamp>,
+}
+
+impl Payload for CampaignSchedule {
+    fn into_body(self) -> Result<Body> {
+        Body::json(&self)
+    }
+}
+
+/// Payload of `campaigns().send_test_email`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignTestEmail {
+    /// Recipient of the test email.
+    pub email_address: String,
+}
+
+impl Payload for CampaignTestEmail {
+    fn into_body(self) -> Result<Body> {
+        validate::email("email_address", &self.email_address)?;
+        Body::json(&self)
+    }
+}
+
+/// Answer of `campaigns().new_email_campaign`: the campaign under `campaign`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewEmailCampaignResponse {
+    /// The created campaign.
+    pub campaign: Campaign,
+}

@@ -1,0 +1,2 @@
+//! A stateful stand-in Konigle server (work in progress).
+#![warn(missing_docs)]

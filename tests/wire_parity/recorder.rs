@@ -1,0 +1,170 @@
+//! A small HTTP/1.1 server that answers canned responses in order and
+//! records every request it receives, as the fixtures describe them.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use serde_json::Value;
+
+/// One request as received.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Received {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// A canned response: status, body (None = empty), content type.
+#[derive(Debug, Clone)]
+pub struct Canned {
+    pub status: u16,
+    pub body: Option<Vec<u8>>,
+    pub content_type: String,
+}
+
+impl Canned {
+    pub fn json(status: u16, body: &Value) -> Canned {
+        let body = if body.is_null() { None } else { Some(serde_json::to_vec(body).unwrap_or_default()) };
+        Canned { status, body, content_type: "application/json".into() }
+    }
+}
+
+struct State {
+    responses: VecDeque<Canned>,
+    fixed: Option<Canned>,
+    received: Vec<Received>,
+}
+
+/// The running server; it stops accepting when dropped.
+pub struct Recorder {
+    pub base_url: String,
+    state: Arc<Mutex<State>>,
+}
+
+impl Recorder {
+    /// Serves `responses` in order (then 599).
+    pub fn start(responses: Vec<Canned>) -> Recorder {
+        Self::spawn(State { responses: responses.into(), fixed: None, received: vec![] })
+    }
+
+    /// Serves the same response to every request.
+    pub fn fixed(response: Canned) -> Recorder {
+        Self::spawn(State { responses: VecDeque::new(), fixed: Some(response), received: vec![] })
+    }
+
+    fn spawn(state: State) -> Recorder {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let addr = listener.local_addr().expect("local addr");
+        let state = Arc::new(Mutex::new(state));
+        let shared = Arc::clone(&state);
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { break };
+                let st = Arc::clone(&shared);
+                if Arc::strong_count(&st) <= 2 {
+                    // Only the listener and this clone hold it: the recorder is gone.
+                    break;
+                }
+                thread::spawn(move || serve(stream, st));
+            }
+        });
+        Recorder { base_url: format!("http://{addr}"), state }
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.state.lock().map(|s| s.received.clone()).unwrap_or_default()
+    }
+
+    pub fn unused(&self) -> usize {
+        self.state.lock().map(|s| s.responses.len()).unwrap_or(0)
+    }
+}
+
+fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut writer = stream;
+    loop {
+        let Some(req) = read_request(&mut reader) else { return };
+        let close = req.header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
+        let canned = {
+            let mut st = match state.lock() {
+                Ok(s) => s,
+                Err(_) => return,
+            };
+            st.received.push(req);
+            st.fixed.clone().or_else(|| st.responses.pop_front()).unwrap_or(Canned {
+                status: 599,
+                body: Some(br#"{"detail":"no canned response left"}"#.to_vec()),
+                content_type: "application/json".into(),
+            })
+        };
+        let body = canned.body.unwrap_or_default();
+        let mut head = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", canned.status, body.len());
+        if !body.is_empty() {
+            head.push_str(&format!("content-type: {}\r\n", canned.content_type));
+        }
+        head.push_str("\r\n");
+        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(&body)).and_then(|_| writer.flush()).is_err() {
+            return;
+        }
+        if close {
+            return;
+        }
+    }
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Received> {
+    let mut line = String::new();
+    if reader.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let mut parts = line.trim_end().splitn(3, ' ');
+    let method = parts.next()?.to_string();
+    let target = parts.next()?.to_string();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).ok()? == 0 {
+            return None;
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+        }
+    }
+    let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let mut body = Vec::new();
+    if let Some(len) = get("content-length").and_then(|v| v.parse::<usize>().ok()) {
+        body.resize(len, 0);
+        reader.read_exact(&mut body).ok()?;
+    } else if get("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size).ok()?;
+            let n = usize::from_str_radix(size.trim().split(';').next()?, 16).ok()?;
+            let mut chunk = vec![0; n + 2];
+            reader.read_exact(&mut chunk).ok()?;
+            if n == 0 {
+                break;
+            }
+            body.extend_from_slice(&chunk[..n]);
+        }
+    }
+    Some(Received { method, target, headers, body })
+}
