@@ -2,8 +2,8 @@
 
 #![allow(dead_code)]
 
-pub use maybe_async::must_be_sync as facade;
 pub use konigle_blocking::*;
+pub use maybe_async::must_be_sync as facade;
 
 /// Collects an `iter_all` iterator.
 pub fn collect<S: konigle_core::spec::Spec>(items: konigle_blocking::Items<S>) -> Result<Vec<Record<S::Model>>> {

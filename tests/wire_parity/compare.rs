@@ -193,9 +193,14 @@ pub fn unwrap_typed(v: &Value) -> Value {
     let (Some(Value::String(ty)), Some(value)) = (obj.get("type"), obj.get("value")) else { return v.clone() };
     match ty.as_str() {
         "dict" => Value::Object(
-            value.as_object().map(|m| m.iter().map(|(k, v)| (k.clone(), unwrap_typed(v))).collect()).unwrap_or_default(),
+            value
+                .as_object()
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), unwrap_typed(v))).collect())
+                .unwrap_or_default(),
         ),
-        "list" | "tuple" => Value::Array(value.as_array().map(|a| a.iter().map(unwrap_typed).collect()).unwrap_or_default()),
+        "list" | "tuple" => {
+            Value::Array(value.as_array().map(|a| a.iter().map(unwrap_typed).collect()).unwrap_or_default())
+        }
         _ => value.clone(),
     }
 }

@@ -52,7 +52,8 @@ impl Ctx {
     /// Serves `bytes` with `content_type` at `path` on a loopback server and
     /// returns its URL.
     pub fn download_url(&self, path: &str, bytes: &[u8], content_type: &str) -> String {
-        let server = Recorder::fixed(Canned { status: 200, body: Some(bytes.to_vec()), content_type: content_type.into() });
+        let server =
+            Recorder::fixed(Canned { status: 200, body: Some(bytes.to_vec()), content_type: content_type.into() });
         let url = format!("{}{}", server.base_url, path);
         self.downloads.lock().expect("downloads").push(server);
         url
@@ -248,6 +249,10 @@ fn wire_parity() {
     for u in &unrepresentable {
         println!("  - {u}");
     }
-    println!("wire parity: {passed} fixture runs passed, {} failed, {} unrepresentable", failures.len(), unrepresentable.len());
+    println!(
+        "wire parity: {passed} fixture runs passed, {} failed, {} unrepresentable",
+        failures.len(),
+        unrepresentable.len()
+    );
     assert!(failures.is_empty(), "{} fixture runs failed:\n{}", failures.len(), failures.join("\n"));
 }

@@ -2,8 +2,8 @@
 
 #![allow(dead_code)]
 
-pub use maybe_async::must_be_async as facade;
 pub use konigle::*;
+pub use maybe_async::must_be_async as facade;
 
 /// Collects an `iter_all` stream.
 pub async fn collect<S: konigle_core::spec::Spec>(items: konigle::Items<S>) -> Result<Vec<Record<S::Model>>> {

@@ -117,7 +117,8 @@ fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
             head.push_str(&format!("content-type: {}\r\n", canned.content_type));
         }
         head.push_str("\r\n");
-        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(&body)).and_then(|_| writer.flush()).is_err() {
+        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(&body)).and_then(|_| writer.flush()).is_err()
+        {
             return;
         }
         if close {

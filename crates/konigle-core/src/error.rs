@@ -152,14 +152,17 @@ impl Error {
     /// `retry_after` or the `Retry-After` header (`retry_after_header`).
     pub fn from_response(status: u16, body: &[u8], retry_after_header: Option<&str>) -> Error {
         let parsed: Option<Value> = serde_json::from_slice(body).ok();
-        let message = parsed.as_ref().and_then(message_of).unwrap_or_else(|| {
-            let excerpt = excerpt(body);
-            if excerpt.is_empty() {
-                format!("HTTP {status}")
-            } else {
-                format!("HTTP {status}: {excerpt}")
+        let message = match &parsed {
+            Some(json) => message_of(json).unwrap_or_else(|| format!("HTTP {status}")),
+            None => {
+                let excerpt = excerpt(body);
+                if excerpt.is_empty() {
+                    format!("HTTP {status}")
+                } else {
+                    format!("HTTP {status}: {excerpt}")
+                }
             }
-        });
+        };
         let body = parsed.unwrap_or(Value::Null);
         let retry_after = if status == 429 {
             body.get("retry_after").and_then(seconds_of).or_else(|| retry_after_header.and_then(parse_retry_after))
