@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::recorder::Received;
+use konigle_suite::recorder::Received;
 
 fn decode_component(s: &str) -> String {
     let s = s.replace('+', " ");

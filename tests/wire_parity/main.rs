@@ -7,7 +7,6 @@
 //! reason and counted.
 
 mod compare;
-mod recorder;
 
 mod blocking;
 mod nonblocking;
@@ -18,6 +17,7 @@ use std::sync::Mutex;
 use serde_json::Value;
 
 use compare::{request_diff, shape, unwrap_typed, value_diff};
+pub use konigle_suite::recorder;
 use recorder::{Canned, Recorder};
 
 /// What a scenario call produced: its result as JSON, or the SDK error.
@@ -52,8 +52,9 @@ impl Ctx {
     /// Serves `bytes` with `content_type` at `path` on a loopback server and
     /// returns its URL.
     pub fn download_url(&self, path: &str, bytes: &[u8], content_type: &str) -> String {
-        let server =
-            Recorder::fixed(Canned { status: 200, body: Some(bytes.to_vec()), content_type: content_type.into() });
+        let server = Recorder::fixed(
+            Canned { content_type: content_type.into(), ..Canned::json(200, &Value::Null) }.with_body(bytes),
+        );
         let url = format!("{}{}", server.base_url, path);
         self.downloads.lock().expect("downloads").push(server);
         url

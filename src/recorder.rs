@@ -1,5 +1,7 @@
-//! A small HTTP/1.1 server that answers canned responses in order and
-//! records every request it receives, as the fixtures describe them.
+#![allow(missing_docs)]
+//! A small HTTP/1.1 server for tests and benchmarks: it answers canned
+//! responses in order (or one fixed response), can inject faults, and
+//! records every request it receives.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -24,18 +26,53 @@ impl Received {
     }
 }
 
-/// A canned response: status, body (None = empty), content type.
+/// A canned response: status, body (None = empty), content type, and
+/// optionally a fault instead of (or before) the answer.
 #[derive(Debug, Clone)]
 pub struct Canned {
     pub status: u16,
     pub body: Option<Vec<u8>>,
     pub content_type: String,
+    pub headers: Vec<(String, String)>,
+    pub fault: Fault,
+}
+
+/// What the server does instead of a plain answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Fault {
+    /// Answer normally.
+    #[default]
+    None,
+    /// Close the connection without answering.
+    Drop,
+    /// Wait this long, then answer.
+    Delay(std::time::Duration),
+    /// Announce the full length but send only half the body, then close.
+    Truncate,
 }
 
 impl Canned {
     pub fn json(status: u16, body: &Value) -> Canned {
         let body = if body.is_null() { None } else { Some(serde_json::to_vec(body).unwrap_or_default()) };
-        Canned { status, body, content_type: "application/json".into() }
+        Canned { status, body, content_type: "application/json".into(), headers: vec![], fault: Fault::None }
+    }
+
+    /// Replaces the body with raw bytes.
+    pub fn with_body(mut self, bytes: &[u8]) -> Canned {
+        self.body = Some(bytes.to_vec());
+        self
+    }
+
+    /// Adds a response header.
+    pub fn header(mut self, name: &str, value: &str) -> Canned {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Replaces the answer with a fault.
+    pub fn fault(mut self, fault: Fault) -> Canned {
+        self.fault = fault;
+        self
     }
 }
 
@@ -85,6 +122,7 @@ impl Recorder {
         self.state.lock().map(|s| s.received.clone()).unwrap_or_default()
     }
 
+    /// Canned responses not served yet.
     pub fn unused(&self) -> usize {
         self.state.lock().map(|s| s.responses.len()).unwrap_or(0)
     }
@@ -105,20 +143,29 @@ fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
                 Err(_) => return,
             };
             st.received.push(req);
-            st.fixed.clone().or_else(|| st.responses.pop_front()).unwrap_or(Canned {
-                status: 599,
-                body: Some(br#"{"detail":"no canned response left"}"#.to_vec()),
-                content_type: "application/json".into(),
-            })
+            st.fixed
+                .clone()
+                .or_else(|| st.responses.pop_front())
+                .unwrap_or_else(|| Canned::json(599, &serde_json::json!({"detail": "no canned response left"})))
         };
+        match canned.fault {
+            Fault::Drop => return,
+            Fault::Delay(d) => thread::sleep(d),
+            _ => {}
+        }
         let body = canned.body.unwrap_or_default();
         let mut head = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", canned.status, body.len());
         if !body.is_empty() {
             head.push_str(&format!("content-type: {}\r\n", canned.content_type));
         }
+        for (k, v) in &canned.headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
         head.push_str("\r\n");
-        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(&body)).and_then(|_| writer.flush()).is_err()
-        {
+        let sent = if canned.fault == Fault::Truncate { &body[..body.len() / 2] } else { &body[..] };
+        let written =
+            writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(sent)).and_then(|_| writer.flush());
+        if written.is_err() || canned.fault == Fault::Truncate {
             return;
         }
         if close {
