@@ -29,13 +29,13 @@ fn method(m: Method) -> reqwest::Method {
 
 fn classify(e: reqwest::Error, timeout: Duration) -> AttemptError {
     if e.is_timeout() {
-        AttemptError { error: Error::Timeout(timeout), failure: Failure::Transport }
+        AttemptError { error: Error::timeout(timeout), failure: Failure::Transport }
     } else if e.is_connect() {
-        AttemptError { error: Error::Network(describe(&e)), failure: Failure::Connect }
+        AttemptError { error: Error::network(describe(&e)), failure: Failure::Connect }
     } else if e.is_builder() {
         AttemptError { error: Error::InvalidInput { field: None, message: describe(&e) }, failure: Failure::Status(0) }
     } else {
-        AttemptError { error: Error::Network(describe(&e)), failure: Failure::Transport }
+        AttemptError { error: Error::network(describe(&e)), failure: Failure::Transport }
     }
 }
 

@@ -59,11 +59,21 @@ pub enum Error {
     #[error("{0}")]
     Api(ApiError),
     /// The request did not complete within its timeout.
-    #[error("request timed out after {0:?}")]
-    Timeout(Duration),
+    #[error("request timed out after {after:?} (attempts: {attempts})")]
+    Timeout {
+        /// The timeout of one attempt.
+        after: Duration,
+        /// How many attempts were made.
+        attempts: u32,
+    },
     /// The server could not be reached or the connection broke.
-    #[error("network error: {0}")]
-    Network(String),
+    #[error("network error: {message} (attempts: {attempts})")]
+    Network {
+        /// What failed.
+        message: String,
+        /// How many attempts were made.
+        attempts: u32,
+    },
     /// The server answered with a body that is not what the SDK expects.
     #[error("could not decode the response (HTTP {status}): {message}; body starts with {excerpt:?}")]
     Decode {
@@ -124,6 +134,45 @@ impl Error {
         }
     }
 
+    /// A timeout of one attempt.
+    pub fn timeout(after: Duration) -> Self {
+        Error::Timeout { after, attempts: 1 }
+    }
+
+    /// A network failure of one attempt.
+    pub fn network(message: impl Into<String>) -> Self {
+        Error::Network { message: message.into(), attempts: 1 }
+    }
+
+    /// How many attempts were made before this error (1 when the request
+    /// was not retried; 0 for errors raised before sending).
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Timeout { attempts, .. } | Error::Network { attempts, .. } => *attempts,
+            e => match e.api() {
+                Some(a) => a.attempts,
+                None => 0,
+            },
+        }
+    }
+
+    /// Records the number of attempts made.
+    pub fn with_attempts(mut self, n: u32) -> Self {
+        match &mut self {
+            Error::Timeout { attempts, .. } | Error::Network { attempts, .. } => *attempts = n,
+            Error::Validation(e)
+            | Error::Authentication(e)
+            | Error::Authorization(e)
+            | Error::NotFound(e)
+            | Error::Conflict(e)
+            | Error::RateLimited(e)
+            | Error::Server(e)
+            | Error::Api(e) => e.attempts = n,
+            _ => {}
+        }
+        self
+    }
+
     /// HTTP status of an API error.
     pub fn status(&self) -> Option<u16> {
         self.api().map(|e| e.status)
@@ -132,7 +181,7 @@ impl Error {
     /// Whether the same request may succeed later (429, 408, 5xx, timeouts, network).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::RateLimited(_) | Error::Server(_) | Error::Timeout(_) | Error::Network(_) => true,
+            Error::RateLimited(_) | Error::Server(_) | Error::Timeout { .. } | Error::Network { .. } => true,
             Error::Api(e) => e.status == 408,
             _ => false,
         }
@@ -169,7 +218,7 @@ impl Error {
         } else {
             None
         };
-        let e = ApiError { status, message, body, retry_after };
+        let e = ApiError { status, message, body, retry_after, attempts: 1 };
         match status {
             400 => Error::Validation(e),
             401 => Error::Authentication(e),
@@ -201,6 +250,8 @@ pub struct ApiError {
     pub body: Value,
     /// For a 429: how long the server asked to wait.
     pub retry_after: Option<Duration>,
+    /// How many attempts were made (more than 1 when retried).
+    pub attempts: u32,
 }
 
 impl ApiError {

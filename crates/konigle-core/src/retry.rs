@@ -22,8 +22,7 @@ impl Failure {
     /// Classifies an error returned by an attempt.
     pub fn of(error: &Error) -> Option<Failure> {
         match error {
-            Error::Timeout(_) => Some(Failure::Transport),
-            Error::Network(_) => Some(Failure::Transport),
+            Error::Timeout { .. } | Error::Network { .. } => Some(Failure::Transport),
             e => e.status().map(Failure::Status),
         }
     }

@@ -30,13 +30,13 @@ fn method(m: Method) -> reqwest::Method {
 
 fn classify(e: reqwest::Error, timeout: Duration) -> AttemptError {
     if e.is_timeout() {
-        AttemptError { error: Error::Timeout(timeout), failure: Failure::Transport }
+        AttemptError { error: Error::timeout(timeout), failure: Failure::Transport }
     } else if e.is_connect() {
-        AttemptError { error: Error::Network(crate::http::describe(&e)), failure: Failure::Connect }
+        AttemptError { error: Error::network(describe(&e)), failure: Failure::Connect }
     } else if e.is_builder() {
         AttemptError { error: Error::InvalidInput { field: None, message: describe(&e) }, failure: Failure::Status(0) }
     } else {
-        AttemptError { error: Error::Network(describe(&e)), failure: Failure::Transport }
+        AttemptError { error: Error::network(describe(&e)), failure: Failure::Transport }
     }
 }
 
@@ -72,7 +72,7 @@ impl Http {
         timeout: Duration,
     ) -> Result<RawResponse, AttemptError> {
         let _permit =
-            self.limit.acquire().await.map_err(|_| AttemptError::from(Error::Network("client closed".into())))?;
+            self.limit.acquire().await.map_err(|_| AttemptError::from(Error::network("client closed")))?;
         let mut auth_value = HeaderValue::from_str(auth.expose())
             .map_err(|_| AttemptError::from(Error::Config("the API key is not a valid header value".into())))?;
         auth_value.set_sensitive(true);

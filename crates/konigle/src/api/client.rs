@@ -136,7 +136,7 @@ impl Client {
                             http::sleep(wait).await;
                             attempt += 1;
                         }
-                        None => return Err(failed.error),
+                        None => return Err(failed.error.with_attempts(attempt)),
                     }
                 }
             }
