@@ -36,28 +36,28 @@ pub const EXCERPT_LIMIT: usize = 200;
 pub enum Error {
     /// 400: the request failed validation; [`ApiError::body`] holds the field errors.
     #[error("{0}")]
-    Validation(ApiError),
+    Validation(Box<ApiError>),
     /// 401: the API key (or forms token) is missing, invalid or expired.
     #[error("{0}")]
-    Authentication(ApiError),
+    Authentication(Box<ApiError>),
     /// 403: the key is valid but may not do this.
     #[error("{0}")]
-    Authorization(ApiError),
+    Authorization(Box<ApiError>),
     /// 404: no such resource.
     #[error("{0}")]
-    NotFound(ApiError),
+    NotFound(Box<ApiError>),
     /// 409: the request conflicts with the resource's current state.
     #[error("{0}")]
-    Conflict(ApiError),
+    Conflict(Box<ApiError>),
     /// 429: too many requests; see [`ApiError::retry_after`].
     #[error("{0}")]
-    RateLimited(ApiError),
+    RateLimited(Box<ApiError>),
     /// 5xx: the server failed.
     #[error("{0}")]
-    Server(ApiError),
+    Server(Box<ApiError>),
     /// Any other non-success status.
     #[error("{0}")]
-    Api(ApiError),
+    Api(Box<ApiError>),
     /// The request did not complete within its timeout.
     #[error("request timed out after {after:?} (attempts: {attempts})")]
     Timeout {
@@ -218,7 +218,7 @@ impl Error {
         } else {
             None
         };
-        let e = ApiError { status, message, body, retry_after, attempts: 1 };
+        let e = Box::new(ApiError { status, message, body, retry_after, attempts: 1 });
         match status {
             400 => Error::Validation(e),
             401 => Error::Authentication(e),

@@ -12,13 +12,14 @@ use super::Client;
 /// remembers the state it was loaded with, so [`save`](Record::save) sends
 /// only the fields that changed (nothing at all when none did).
 ///
-/// ```no_run
-/// # #[cfg(any())] mod doc {
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
 /// let mut image = client.images().get("img_101").await?;
 /// image.alt_text = "Sunset over the bay".into();
 /// assert_eq!(image.dirty_fields().len(), 1);
 /// image.save().await?; // PATCH {"alt_text": "Sunset over the bay"}
-/// # }
+/// assert!(!image.is_dirty());
 /// ```
 pub struct Record<T: Resource> {
     tracked: Tracked<T>,
