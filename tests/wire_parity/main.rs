@@ -121,7 +121,10 @@ fn error_matches(class: &str, sent_any: bool, err: &konigle_core::Error) -> bool
         "ServerError" => matches!(err, E::Server(_)),
         "APIError" => matches!(err, E::Api(_)),
         "FileNotFoundError" => matches!(err, E::File { .. }),
-        "ValueError" if sent_any => matches!(err, E::MissingCredentials(_) | E::Decode { .. }),
+        "NotImplementedError" => matches!(err, E::Unsupported(_)),
+        // A ValueError after requests: bad data from the server, or a local
+        // check in a scenario that first fetched something.
+        "ValueError" if sent_any => matches!(err, E::MissingCredentials(_) | E::Decode { .. }) || err.is_client_side(),
         _ if !sent_any => err.is_client_side(),
         _ => false,
     }

@@ -238,7 +238,7 @@ impl FilePart {
                 (FileSource::Bytes(data.into()), name.unwrap_or_else(|| DEFAULT_FILE_NAME.into()), given)
             }
             FileInput::Url { url, name } => {
-                if !url.starts_with("https://") || url.len() <= "https://".len() {
+                if !is_download_url(&url) {
                     return Err(Error::invalid(field, format!("{url:?} is not an https:// URL")));
                 }
                 let given = name.is_some();
@@ -291,6 +291,23 @@ impl FilePart {
     pub fn is_empty(&self) -> bool {
         self.len() == Some(0)
     }
+}
+
+/// Whether a URL may be downloaded: `https://`, or plain `http://` to this
+/// machine's loopback address (a local test server).
+fn is_download_url(url: &str) -> bool {
+    if let Some(rest) = url.strip_prefix("https://") {
+        return !rest.is_empty();
+    }
+    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let name = if host.starts_with('[') {
+        host.split(']').next().map(|h| &h[1..]).unwrap_or("")
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    name == "localhost" || name == "::1" || name.starts_with("127.")
 }
 
 /// The last path segment of a URL, or `download`.
@@ -425,5 +442,9 @@ mod tests {
         let p = FilePart::new("file", FileInput::url("https://cdn.example.com/"), IMAGES).unwrap();
         assert_eq!(p.file_name, "download");
         assert!(FilePart::new("file", FileInput::url("http://insecure/x.png"), IMAGES).is_err());
+        assert!(FilePart::new("file", FileInput::url("http://127.0.0.1.evil.test/x.png"), IMAGES).is_err());
+        assert!(FilePart::new("file", FileInput::url("http://user@evil.test/x.png"), IMAGES).is_err());
+        assert!(FilePart::new("file", FileInput::url("http://127.0.0.1:8080/x.png"), IMAGES).is_ok());
+        assert!(FilePart::new("file", FileInput::url("http://[::1]:8080/x.png"), IMAGES).is_ok());
     }
 }

@@ -150,6 +150,7 @@ pub struct Request {
     method: Method,
     service: Service,
     path: String,
+    template: String,
     query: Query,
     body: Body,
     timeout: Option<std::time::Duration>,
@@ -162,6 +163,7 @@ impl Request {
             method,
             service: Service::Api,
             path: path.to_string(),
+            template: path.to_string(),
             query: Query::default(),
             body: Body::None,
             timeout: None,
@@ -172,18 +174,18 @@ impl Request {
     pub fn segment(mut self, segment: &str) -> Self {
         if !self.path.ends_with('/') {
             self.path.push('/');
+            self.template.push('/');
         }
         self.path.push_str(&encode_segment(segment));
+        self.template.push_str("{id}");
         self
     }
 
     /// Appends a literal suffix (a static action path such as `/start`).
     pub fn suffix(mut self, suffix: &str) -> Self {
-        if self.path.ends_with('/') && suffix.starts_with('/') {
-            self.path.push_str(&suffix[1..]);
-        } else {
-            self.path.push_str(suffix);
-        }
+        let suffix = if self.path.ends_with('/') { suffix.strip_prefix('/').unwrap_or(suffix) } else { suffix };
+        self.path.push_str(suffix);
+        self.template.push_str(suffix);
         self
     }
 
@@ -222,6 +224,10 @@ impl Request {
     /// The encoded path.
     pub fn path(&self) -> &str {
         &self.path
+    }
+    /// The path with ids replaced by `{id}`, for logs and metrics.
+    pub fn template(&self) -> &str {
+        &self.template
     }
     /// The query pairs.
     pub fn query_pairs(&self) -> &Query {
@@ -263,6 +269,7 @@ mod tests {
         assert_eq!(r.path(), "/x/a%20b%2Fc%3Fd%23e%25");
         let r = Request::new(Method::Get, "/x").segment("img_101").suffix("/start");
         assert_eq!(r.path(), "/x/img_101/start");
+        assert_eq!(r.template(), "/x/{id}/start");
         let r = Request::new(Method::Get, "/api/dev/forms/").segment("7").suffix("/");
         assert_eq!(r.path(), "/api/dev/forms/7/");
     }

@@ -104,6 +104,18 @@ impl Client {
         let base = self.base_url(req.target());
         let timeout = req.timeout_override().unwrap_or(config.timeout());
         let replayable = req.body_ref().is_replayable();
+        let span = tracing::debug_span!(
+            "konigle.request",
+            method = req.method().as_str(),
+            path = req.template(),
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        if config.log_bodies() {
+            if let konigle_core::Body::Json(body) = req.body_ref() {
+                tracing::trace!(parent: &span, body = %konigle_core::redact::json(body), "request body");
+            }
+        }
         let mut attempt = 1u32;
         loop {
             let started = std::time::Instant::now();
@@ -115,28 +127,30 @@ impl Client {
             let elapsed = started.elapsed();
             match outcome {
                 Ok(resp) => {
-                    tracing::debug!(
-                        method = req.method().as_str(),
-                        path = req.path(),
-                        status = resp.status,
-                        attempt,
-                        ?elapsed,
-                        "konigle request"
-                    );
+                    span.record("status", resp.status);
+                    span.record("attempts", attempt);
+                    tracing::debug!(parent: &span, status = resp.status, attempt, ?elapsed, "response");
+                    if config.log_bodies() {
+                        tracing::trace!(parent: &span, body = %konigle_core::redact::body(&resp.body), "response body");
+                    }
                     return Ok(resp);
                 }
                 Err(failed) => {
-                    tracing::debug!(method = req.method().as_str(), path = req.path(), error = %failed.error, attempt, ?elapsed, "konigle request failed");
                     let retry_after = failed.error.api().and_then(|a| a.retry_after);
                     let wait = retry::should_retry(config.retry(), req.method(), failed.failure, attempt, replayable)
                         .then(|| retry::delay(config.retry(), attempt, retry_after, retry::jitter()))
                         .flatten();
+                    tracing::debug!(parent: &span, error = %failed.error, attempt, ?elapsed, retry_in = ?wait, "attempt failed");
                     match wait {
                         Some(wait) => {
                             http::sleep(wait).await;
                             attempt += 1;
                         }
-                        None => return Err(failed.error.with_attempts(attempt)),
+                        None => {
+                            span.record("status", failed.error.status().unwrap_or(0));
+                            span.record("attempts", attempt);
+                            return Err(failed.error.with_attempts(attempt));
+                        }
                     }
                 }
             }

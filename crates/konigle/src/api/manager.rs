@@ -3,9 +3,9 @@ use std::marker::PhantomData;
 use konigle_core::filters::Filters;
 use konigle_core::models::Payload;
 use konigle_core::pagination::{self, decode_page, ListParams, Page};
-use konigle_core::resource::{collection_request, detail_request};
+use konigle_core::resource::{collection_request, detail_request, Operations};
 use konigle_core::spec::{self, Spec};
-use konigle_core::{Method, Request, Result};
+use konigle_core::{Method, Request, Resource, Result};
 
 use super::{Client, Record};
 
@@ -90,7 +90,12 @@ impl<S: Spec> Manager<S> {
     }
 
     /// The resource with this id, with every detail field.
+    ///
+    /// # Errors
+    /// [`konigle_core::Error::Unsupported`] for resources the API does not
+    /// fetch one by one (connections), before anything is sent.
     pub async fn get(&self, id: &str) -> Result<Record<S::Model>> {
+        Operations::check(<S::Model as Resource>::OPERATIONS.get, "get", <S::Model as Resource>::NAME)?;
         let value = self.client.fetch(detail_request::<S::Model>(Method::Get, id)?).await?;
         Ok(self.record(value, false))
     }
