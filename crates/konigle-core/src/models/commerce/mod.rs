@@ -5,11 +5,11 @@
 //! product's main image — arrive either as a bare id (list endpoints) or as
 //! a small object (detail endpoints); both are a [`Related`] value.
 //!
-//! Prices are [`Decimal`](crate::Decimal)s, sent and received as JSON
+//! Prices are [`Decimal`]s, sent and received as JSON
 //! strings so no precision is lost.
 
-/// Builder-style setters of payload fields: `some` wraps the value in
-/// `Some`, `set` assigns it.
+/// Builder-style setters of payload fields: `some` takes anything that
+/// converts into the field's type, `exact` (numbers) the type itself.
 macro_rules! setters {
     ($ty:ty { $( $(#[$m:meta])* $name:ident: $kind:ident $t:ty ),* $(,)? }) => {
         impl $ty { $( setters!(@one $(#[$m])* $name $kind $t); )* }
@@ -21,10 +21,10 @@ macro_rules! setters {
             self
         }
     };
-    (@one $(#[$m:meta])* $name:ident set $t:ty) => {
+    (@one $(#[$m:meta])* $name:ident exact $t:ty) => {
         $(#[$m])*
-        pub fn $name(mut self, v: impl Into<$t>) -> Self {
-            self.$name = v.into();
+        pub fn $name(mut self, v: $t) -> Self {
+            self.$name = Some(v);
             self
         }
     };
@@ -367,7 +367,8 @@ mod tests {
 
     #[test]
     fn editorjs_headers_become_headings() {
-        let mut c: Value = serde_json::from_str(r#"{"blocks":[{"type":"header"},{"type":"paragraph"}],"time":1}"#).unwrap();
+        let mut c: Value =
+            serde_json::from_str(r#"{"blocks":[{"type":"header"},{"type":"paragraph"}],"time":1}"#).unwrap();
         normalize_editorjs(&mut c);
         assert_eq!(c, serde_json::json!({"blocks":[{"type":"heading"},{"type":"paragraph"}],"time":1}));
     }

@@ -6,9 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
-    changes_as, check_content, check_len, check_opt_len, check_price, compact_seo, normalize_editorjs,
-    null_as_default, to_object, ProductImageReference, ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta,
-    PRODUCTS_PATH,
+    changes_as, check_content, check_len, check_opt_len, check_price, compact_seo, normalize_editorjs, null_as_default,
+    to_object, ProductImageReference, ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta, PRODUCTS_PATH,
 };
 use crate::error::Result;
 use crate::models::payload::Payload;
@@ -55,7 +54,7 @@ fn check_options(options: &[ProductOption]) -> Result<()> {
 /// A product.
 ///
 /// Items of `products().list` lack the detail-only fields `content` and
-/// `seo_meta` (empty and `None`) until [`load_detail`](Product::DETAIL_ONLY_FIELDS).
+/// `seo_meta` (empty and `None`) until the record's `load_detail`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Product {
     /// Unique identifier.
@@ -285,9 +284,9 @@ setters!(ProductCreate {
     /// Sets the comma-separated tags.
     tags: some String,
     /// Sets the price.
-    price: some Decimal,
+    price: exact Decimal,
     /// Sets the price before discount.
-    original_price: some Decimal,
+    original_price: exact Decimal,
     /// Sets the currency code.
     currency: some String,
     /// Sets the SEO metadata.
@@ -453,9 +452,9 @@ setters!(ProductUpdate {
     /// Sets the main image by id.
     image: some String,
     /// Sets the price.
-    price: some Decimal,
+    price: exact Decimal,
     /// Sets the price before discount.
-    original_price: some Decimal,
+    original_price: exact Decimal,
 });
 
 impl Payload for ProductUpdate {
@@ -494,7 +493,27 @@ mod tests {
         assert!(ProductCreate::new("Mug").content(json!([1])).into_body().is_err());
         assert!(ProductUpdate::new().price(d("0")).into_body().is_err());
         let bad_variant = ProductCreate::new("Mug").variants([ProductVariantCreate::new(d("-1"))]);
-        assert!(matches!(bad_variant.into_body(), Err(crate::Error::InvalidInput { field: Some(f), .. }) if f == "variants[0].price"));
+        assert!(
+            matches!(bad_variant.into_body(), Err(crate::Error::InvalidInput { field: Some(f), .. }) if f == "variants[0].price")
+        );
+    }
+
+    #[test]
+    fn decodes_detail_and_list_forms() {
+        let detail = json!({"uid": "prod_01", "title": "Tee", "handle": "tee", "status": "active",
+            "product_type": "Apparel", "vendor": "Acme", "tags": "", "has_variants": false, "price": "19.90",
+            "created_at": "2024-03-01T10:00:00Z", "image": {"uid": "img_01", "url": "u"},
+            "seo_meta": {"title": "S"}, "content": {"blocks": []}});
+        let p: Product = serde_json::from_value(detail).unwrap();
+        assert_eq!(p.image.as_ref().map(|i| i.id()), Some("img_01"));
+        assert_eq!(p.seo_meta.as_ref().and_then(|s| s.description.as_deref()), Some(""));
+        let again: Product = serde_json::from_value(serde_json::to_value(&p).unwrap()).unwrap();
+        assert_eq!(again, p);
+        assert_eq!(serde_json::to_value(&p).unwrap()["price"], json!("19.90"));
+        let item = json!({"uid": "prod_01", "title": "Tee", "handle": "tee", "status": "paused", "image": "img_01",
+            "content": null});
+        let p: Product = serde_json::from_value(item).unwrap();
+        assert_eq!((p.status.as_str(), p.image.map(|i| i.is_loaded()), p.content.len()), ("paused", Some(false), 0));
     }
 
     #[test]
@@ -504,6 +523,9 @@ mod tests {
             "image": {"uid": "img_02", "url": "u"}});
         let Value::Object(changes) = changes else { unreachable!() };
         let out = Product::save_body(changes).unwrap();
-        assert_eq!(Value::Object(out), json!({"title": "T", "seo_meta": {"title": "S", "description": ""}, "image": "img_02"}));
+        assert_eq!(
+            Value::Object(out),
+            json!({"title": "T", "seo_meta": {"title": "S", "description": ""}, "image": "img_02"})
+        );
     }
 }

@@ -272,8 +272,12 @@ impl ProductVariantCreate {
         if let Some(t) = &self.title {
             return t.clone();
         }
-        let parts: Vec<&str> =
-            [&self.option1, &self.option2, &self.option3].into_iter().flatten().map(String::as_str).filter(|s| !s.is_empty()).collect();
+        let parts: Vec<&str> = [&self.option1, &self.option2, &self.option3]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+            .collect();
         if parts.is_empty() {
             "Default Title".to_string()
         } else {
@@ -327,9 +331,9 @@ setters!(ProductVariantCreate {
     /// Sets the SKU.
     sku: some String,
     /// Sets the price before discount.
-    compare_at_price: some Decimal,
+    compare_at_price: exact Decimal,
     /// Sets the cost of goods.
-    cost: some Decimal,
+    cost: exact Decimal,
     /// Sets the currency code.
     currency: some String,
     /// Sets the first option's value.
@@ -339,15 +343,15 @@ setters!(ProductVariantCreate {
     /// Sets the third option's value.
     option3: some String,
     /// Sets the position.
-    position: some u32,
+    position: exact u32,
     /// Sets the weight.
-    weight: some f64,
+    weight: exact f64,
     /// Sets the weight unit.
     weight_unit: some String,
     /// Sets the weight in grams.
-    grams: some i64,
+    grams: exact i64,
     /// Sets whether taxes apply.
-    taxable: some bool,
+    taxable: exact bool,
     /// Sets the SEO metadata.
     seo_meta: some SeoMeta,
     /// Sets the image by id.
@@ -482,27 +486,27 @@ setters!(ProductVariantUpdate {
     /// Sets the SKU.
     sku: some String,
     /// Sets the price.
-    price: some Decimal,
+    price: exact Decimal,
     /// Sets the cost of goods.
-    cost: some Decimal,
+    cost: exact Decimal,
     /// Sets the currency code.
     currency: some String,
     /// Sets the price before discount.
-    compare_at_price: some Decimal,
+    compare_at_price: exact Decimal,
     /// Sets the position.
-    position: some u32,
+    position: exact u32,
     /// Sets the weight.
-    weight: some f64,
+    weight: exact f64,
     /// Sets the weight unit.
     weight_unit: some String,
     /// Sets the weight in grams.
-    grams: some i64,
+    grams: exact i64,
     /// Sets whether taxes apply.
-    taxable: some bool,
+    taxable: exact bool,
     /// Sets the tax code.
     tax_code: some String,
     /// Sets the stock on hand.
-    inventory_quantity: some i64,
+    inventory_quantity: exact i64,
     /// Sets the EditorJS content (a JSON object).
     content: some Json,
     /// Sets the SEO metadata.
