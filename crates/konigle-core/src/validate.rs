@@ -194,7 +194,10 @@ pub fn positive_amount(field: &str, value: Decimal, max_digits: u32, places: u32
     }
     let whole = max_digits.saturating_sub(places);
     if digits - scale > whole {
-        return Err(Error::invalid(field, format!("must have at most {whole} digits before the decimal point, got {value}")));
+        return Err(Error::invalid(
+            field,
+            format!("must have at most {whole} digits before the decimal point, got {value}"),
+        ));
     }
     Ok(())
 }
@@ -230,7 +233,9 @@ mod tests {
         ] {
             assert!(email("e", bad).is_err(), "{bad}");
         }
-        assert!(matches!(email("contact_email", "x"), Err(Error::InvalidInput { field: Some(f), .. }) if f == "contact_email"));
+        assert!(
+            matches!(email("contact_email", "x"), Err(Error::InvalidInput { field: Some(f), .. }) if f == "contact_email")
+        );
         assert!(optional_email("e", Some("")).is_ok());
         assert!(optional_email("e", None).is_ok());
         assert!(optional_email("e", Some("x")).is_err());

@@ -13,7 +13,10 @@ use konigle_core::models::{
 
 /// Fixtures that cannot be written in Rust, with the reason.
 pub const UNREPRESENTABLE: &[(&str, &str)] = &[
-    ("email_accounts.list.unknown_filter", "filters are typed: EmailAccountFilters has no fields, so `q` does not compile"),
+    (
+        "email_accounts.list.unknown_filter",
+        "filters are typed: EmailAccountFilters has no fields, so `q` does not compile",
+    ),
     ("email_templates.create.missing_subject", "the subject is a required argument of EmailTemplateCreate::new"),
     (
         "emails.send.attachments.file_object",
@@ -64,9 +67,9 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_accounts.delete" => unit(accounts.delete("acc_1").await),
         "email_accounts.get" => ok(accounts.get("acc_1").await),
         "email_accounts.iter_all" => ok(collect(accounts.iter_all(&ListParams::new())).await),
-        "email_accounts.list.filters_object" => ok(accounts
-            .list(&ListParams::new().page(2).page_size(10).filters(EmailAccountFilters::default()))
-            .await),
+        "email_accounts.list.filters_object" => {
+            ok(accounts.list(&ListParams::new().page(2).page_size(10).filters(EmailAccountFilters::default())).await)
+        }
         "email_accounts.list" => ok(accounts.list(&ListParams::new()).await),
         "email_accounts.list.paged" => ok(accounts.list(&ListParams::new().page(3).page_size(5)).await),
         "email_accounts.setup.bad_from_email" => {
@@ -174,9 +177,9 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_identities.setup_custom_mail_from" => {
             ok(identities.setup_custom_mail_from("eid_1", "mail.example.com").await)
         }
-        "email_identities.update.dict" => ok(identities
-            .update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(false) })
-            .await),
+        "email_identities.update.dict" => {
+            ok(identities.update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(false) }).await)
+        }
         "email_identities.update.model" => {
             ok(identities.update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(true) }).await)
         }
@@ -263,9 +266,7 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             )
             .await),
         "emails.send.attachments.bytesio" => ok(emails
-            .send(
-                Email::new(["alice@example.com"], "BytesIO", "<p>io</p>", "tx").attachment(reader(b"in-memory data")),
-            )
+            .send(Email::new(["alice@example.com"], "BytesIO", "<p>io</p>", "tx").attachment(reader(b"in-memory data")))
             .await),
         "emails.send.attachments.dict_input" => {
             let csv = ctx.file("data.csv", CSV);
@@ -360,10 +361,10 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "emails.send.minimal" => {
             ok(emails.send(Email::new(["alice@example.com"], "Hi", "<p>Hi</p>", "transactional")).await)
         }
-        "emails.send.no_recipients" => {
-            ok(emails.send(Email::new(Vec::<String>::new(), "H", "<p>h</p>", "tx")).await)
+        "emails.send.no_recipients" => ok(emails.send(Email::new(Vec::<String>::new(), "H", "<p>h</p>", "tx")).await),
+        "emails.send.server_rejects" => {
+            ok(emails.send(Email::new(["a@example.com"], "H", "<p>h</p>", "unknown")).await)
         }
-        "emails.send.server_rejects" => ok(emails.send(Email::new(["a@example.com"], "H", "<p>h</p>", "unknown")).await),
         _ => return None,
     })
 }

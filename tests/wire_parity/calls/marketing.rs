@@ -1,18 +1,369 @@
-//! Wire scenarios of this domain, written once for both facades.
+//! Audiences, campaigns and contacts.
 
 use super::*;
+use konigle_core::filters::{AudienceFilters, CampaignFilters, ContactFilters};
+use konigle_core::models::{
+    AudienceCreate, AudienceUpdate, CampaignAddLtv, CampaignChannelType, CampaignCreate, CampaignCreateEmail,
+    CampaignStatus, CampaignUpdate, ContactCreate, ContactSource, ContactUpdate, ContactUpdateLtv, MarketingConsent,
+};
 
 /// Fixtures that cannot be written in Rust, with the reason.
-pub const UNREPRESENTABLE: &[(&str, &str)] = &[];
+pub const UNREPRESENTABLE: &[(&str, &str)] = &[
+    (
+        "campaigns.create.extra_field",
+        "payloads are structs: CampaignCreate has no `status` field, so it does not compile",
+    ),
+    ("campaigns.list.filters_and_kwargs", "filters are one typed struct; there are no separate keyword filters to mix"),
+    ("campaigns.list.unknown_filter", "filters are typed: CampaignFilters has no `name` field, so it does not compile"),
+];
 
 /// Fixtures checked against another fixture's requests and outcome:
 /// `(fixture, reference fixture, reason)`.
-pub const SUBSTITUTES: &[(&str, &str, &str)] = &[];
+pub const SUBSTITUTES: &[(&str, &str, &str)] = &[
+    (
+        "campaigns.add_ltv",
+        "campaigns.add_ltv.constructed",
+        "the reference crashes (TypeError: Decimal not JSON serializable); the SDK sends the amount as a string",
+    ),
+    (
+        "campaigns.add_ltv.minimal",
+        "campaigns.add_ltv.constructed",
+        "the reference crashes (TypeError: Decimal not JSON serializable); the body without contact_email is \
+         checked by the add_ltv unit tests of konigle-core",
+    ),
+    (
+        "contacts.update_ltv",
+        "contacts.update_ltv.constructed",
+        "the reference crashes (TypeError: Decimal not JSON serializable); the SDK sends the amount as a string",
+    ),
+];
+
+fn ts(s: &str) -> konigle_core::Timestamp {
+    s.parse().expect("fixture timestamp")
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+fn ltv_for_campaign() -> CampaignAddLtv {
+    CampaignAddLtv::new(Decimal::new(9999, 2), "USD").contact_email("customer@example.com")
+}
+
+fn ltv_for_contact() -> ContactUpdateLtv {
+    ContactUpdateLtv::new("customer@example.com", Decimal::new(14999, 2), "USD")
+}
 
 #[facade]
 pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
-    let _ = (c, ctx);
+    let _ = ctx;
+    if name.starts_with("audiences.") {
+        return audiences(name, c).await;
+    }
+    if name.starts_with("campaigns.") {
+        return campaigns(name, c).await;
+    }
+    if name.starts_with("contacts.") {
+        return contacts(name, c).await;
+    }
+    None
+}
+
+#[facade]
+async fn audiences(name: &str, c: &Client) -> Option<Outcome> {
+    let m = c.audiences();
     Some(match name {
+        "audiences.create.bad_code" => ok(m.create(AudienceCreate::new("X", ["x"]).code("Not A Slug")).await),
+        "audiences.create.dict" => {
+            let data = AudienceCreate { name: "Dict Audience".into(), tags: vec!["x".into()], ..Default::default() };
+            ok(m.create(data).await)
+        }
+        "audiences.create.full" => {
+            let data = AudienceCreate::new("Newsletter Subscribers", ["newsletter", "engaged"])
+                .code("newsletter-subscribers")
+                .description("All contacts who subscribed");
+            ok(m.create(data).await)
+        }
+        "audiences.create.minimal" => ok(m.create(AudienceCreate::new("VIP", ["vip"])).await),
+        "audiences.delete" => unit(m.delete("aud_1").await),
+        "audiences.get" => ok(m.get("aud_1").await),
+        "audiences.iter_all" => {
+            let params = ListParams::with_filters(AudienceFilters { tags: some("newsletter"), ..Default::default() });
+            ok(collect(m.iter_all(&params)).await)
+        }
+        "audiences.list.filters_kwargs" => {
+            let f = AudienceFilters { q: some("subscribers"), tags: some("engaged") };
+            ok(m.list(&ListParams::with_filters(f)).await)
+        }
+        "audiences.list.filters_object" => {
+            let f = AudienceFilters { q: some("news"), tags: some("newsletter,vip") };
+            ok(m.list(&ListParams::new().page(2).page_size(10).filters(f)).await)
+        }
+        "audiences.list" => ok(m.list(&ListParams::new()).await),
+        "audiences.list.paged" => ok(m.list(&ListParams::new().page(3).page_size(5)).await),
+        "audiences.update.dict" => {
+            let data =
+                AudienceUpdate { description: some("Only description"), tags: Some(vec![]), ..Default::default() };
+            ok(m.update("aud_1", data).await)
+        }
+        "audiences.update.model" => {
+            let data = AudienceUpdate {
+                name: some("Renamed"),
+                code: some("renamed-audience"),
+                description: some("New desc"),
+                tags: Some(vec!["a".into(), "b".into()]),
+            };
+            ok(m.update("aud_1", data).await)
+        }
+        _ => return None,
+    })
+}
+
+#[facade]
+async fn campaigns(name: &str, c: &Client) -> Option<Outcome> {
+    let m = c.campaigns();
+    Some(match name {
+        "campaigns.active_record" => {
+            let mut cmp = match m.get("cmp_1").await {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            cmp.name = "Renamed via save".into();
+            cmp.execution_duration_minutes = Some(30);
+            let dirty = cmp.dirty_fields();
+            if let Err(e) = cmp.save().await {
+                return Some(Err(e));
+            }
+            if let Err(e) = cmp.reload().await {
+                return Some(Err(e));
+            }
+            let campaign = val(&cmp);
+            match cmp.delete().await {
+                Ok(()) => Ok(json!({"dirty": val(&dirty), "campaign": campaign, "deleted": true})),
+                Err(e) => Err(e),
+            }
+        }
+        "campaigns.active_record.save_datetime" => {
+            let mut cmp = match m.get("cmp_1").await {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            cmp.scheduled_at = Some(ts("2024-12-24T08:00:00Z"));
+            match cmp.save().await {
+                Ok(saved) => Ok(val(&*saved)),
+                Err(e) => Err(e),
+            }
+        }
+        "campaigns.add_ltv.bad_email" => {
+            let data = CampaignAddLtv::new(Decimal::new(500, 2), "USD").contact_email("not-an-email");
+            ok(m.add_ltv("cmp_1", data).await)
+        }
+        "campaigns.add_ltv.bad_value" => ok(m.add_ltv("cmp_1", CampaignAddLtv::new(Decimal::ZERO, "USD")).await),
+        "campaigns.add_ltv" | "campaigns.add_ltv.constructed" | "campaigns.add_ltv.minimal" => {
+            ok(m.add_ltv("cmp_1", ltv_for_campaign()).await)
+        }
+        "campaigns.cancel" => ok(m.cancel("cmp_1").await),
+        "campaigns.create.bad_duration" => {
+            ok(m.create(CampaignCreate::new("X", "aud_1").execution_duration_minutes(0)).await)
+        }
+        "campaigns.create.full" => {
+            let data = CampaignCreate::new("Summer Sale 2024", "aud_1")
+                .email_channel("ch_1")
+                .email_template("tpl_1")
+                .description("Promotional campaign")
+                .scheduled_at(ts("2024-07-01T09:30:00Z"))
+                .execution_duration_minutes(60)
+                .from("marketing@example.com", "Example Marketing")
+                .reply_to("reply@example.com", "Example Replies")
+                .utm_code("summer-sale-2024");
+            ok(m.create(data).await)
+        }
+        "campaigns.create.minimal" => ok(m.create(CampaignCreate::new("Minimal", "aud_1")).await),
+        "campaigns.delete" => unit(m.delete("cmp_1").await),
+        "campaigns.get" | "campaigns.get.detail_with_execution" => ok(m.get("cmp_1").await),
+        "campaigns.iter_all" => {
+            let f = CampaignFilters { status: Some(CampaignStatus::Completed), ..Default::default() };
+            ok(collect(m.iter_all(&ListParams::new().page_size(50).filters(f))).await)
+        }
+        "campaigns.list.bad_filter_value" => {
+            let f = CampaignFilters { status: Some(CampaignStatus::from("bogus")), ..Default::default() };
+            ok(m.list(&ListParams::with_filters(f)).await)
+        }
+        "campaigns.list.filters_kwargs" => {
+            let f = CampaignFilters {
+                q: some("sale"),
+                status: Some(CampaignStatus::Draft),
+                channel_type: Some(CampaignChannelType::Email),
+                audience: some("vip"),
+            };
+            ok(m.list(&ListParams::with_filters(f)).await)
+        }
+        "campaigns.list.filters_object" => {
+            let f = CampaignFilters {
+                q: some("summer"),
+                status: Some(CampaignStatus::Running),
+                channel_type: Some(CampaignChannelType::Email),
+                audience: some("newsletter-subscribers"),
+            };
+            ok(m.list(&ListParams::new().page(2).page_size(10).filters(f)).await)
+        }
+        "campaigns.list" => ok(m.list(&ListParams::new()).await),
+        "campaigns.list.page_size_too_big" => ok(m.list(&ListParams::new().page_size(201)).await),
+        "campaigns.list.page_zero" => ok(m.list(&ListParams::new().page(0)).await),
+        "campaigns.list.paged" => ok(m.list(&ListParams::new().page(3).page_size(5)).await),
+        "campaigns.load_detail" => {
+            let page = match m.list(&ListParams::new()).await {
+                Ok(p) => p,
+                Err(e) => return Some(Err(e)),
+            };
+            let Some(mut item) = page.payload.into_iter().next() else { return Some(Ok(Value::Null)) };
+            let before = item.is_detail_loaded();
+            if let Err(e) = item.load_detail().await {
+                return Some(Err(e));
+            }
+            Ok(json!({"before": before, "after": item.is_detail_loaded(), "item": val(&item)}))
+        }
+        "campaigns.new_email_campaign" => {
+            let data = CampaignCreateEmail::new(
+                "Summer Sale 2024",
+                "marketing",
+                ["newsletter", "vip"],
+                "Summer Sale - 50% Off!",
+                "<h1>Limited Time Offer!</h1>",
+            )
+            .body_text("Summer Sale - 50% Off!")
+            .description("Hybrid create")
+            .utm_code("summer-sale-2024")
+            .from("deals@example.com", "Deals")
+            .reply_to("help@example.com", "Help Desk")
+            .scheduled_at(ts("2024-07-01T09:00:00Z"))
+            .execution_duration_minutes(120)
+            .audience_name("Summer Audience")
+            .template_name("Summer Template");
+            ok(m.new_email_campaign(data).await)
+        }
+        "campaigns.new_email_campaign.minimal" => {
+            let data = CampaignCreateEmail::new("Flash", "marketing", ["vip"], "Flash sale", "<p>Now</p>");
+            ok(m.new_email_campaign(data).await)
+        }
+        "campaigns.pause" => ok(m.pause("cmp_1").await),
+        "campaigns.resume" => ok(m.resume("cmp_1").await),
+        "campaigns.schedule.with_time" => ok(m.schedule("cmp_1", Some(ts("2024-07-01T09:30:00Z"))).await),
+        "campaigns.schedule.without_time" => ok(m.schedule("cmp_1", None).await),
+        "campaigns.send_test_email" => ok(m.send_test_email("cmp_1", "tester@example.com").await),
+        "campaigns.start" | "campaigns.start.invalid_status" => ok(m.start("cmp_1").await),
+        "campaigns.update.dict" => {
+            let data = CampaignUpdate {
+                name: some("Dict rename"),
+                scheduled_at: Some(ts("2024-09-01T10:00:00Z")),
+                execution_duration_minutes: Some(1),
+                ..Default::default()
+            };
+            ok(m.update("cmp_1", data).await)
+        }
+        "campaigns.update.model" => {
+            let data = CampaignUpdate {
+                email_channel: some("ch_2"),
+                email_template: some("tpl_2"),
+                audience: some("aud_2"),
+                name: some("Renamed"),
+                description: some("Desc"),
+                scheduled_at: Some(ts("2024-08-15T18:00:00Z")),
+                execution_duration_minutes: Some(1440),
+                from_email: some("from@example.com"),
+                from_name: some("From"),
+                reply_to_email: some("reply@example.com"),
+                reply_to_name: some("Reply"),
+                utm_code: some("utm-x"),
+            };
+            ok(m.update("cmp_1", data).await)
+        }
+        _ => return None,
+    })
+}
+
+#[facade]
+async fn contacts(name: &str, c: &Client) -> Option<Outcome> {
+    let m = c.contacts();
+    Some(match name {
+        "contacts.active_record" => {
+            let mut con = match m.get("con_1").await {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            con.tags = vec!["newsletter".into(), "vip".into()];
+            con.marketing_consent = MarketingConsent::none();
+            con.first_name = some("John");
+            let dirty = con.dirty_fields();
+            if let Err(e) = con.save().await {
+                return Some(Err(e));
+            }
+            Ok(json!({"dirty": val(&dirty), "contact": val(&con)}))
+        }
+        "contacts.create.bad_email" => ok(m.create(ContactCreate::new("not-an-email")).await),
+        "contacts.create.dict" => {
+            let data =
+                ContactCreate { email: "dict@example.com".into(), tags: Some(vec!["a".into()]), ..Default::default() };
+            ok(m.create(data).await)
+        }
+        "contacts.create.duplicate" => ok(m.create(ContactCreate::new("john@example.com")).await),
+        "contacts.create.full" => {
+            let data = ContactCreate::new("john@example.com")
+                .name("John", "Doe")
+                .phone("+1234567890")
+                .whatsapp("+1234567891")
+                .country("Singapore")
+                .source(ContactSource::Lead)
+                .tags(["newsletter", "webinar"])
+                .marketing_consent(MarketingConsent { email: true, sms: false, whatsapp: true });
+            ok(m.create(data).await)
+        }
+        "contacts.create.minimal" => ok(m.create(ContactCreate::new("jane@example.com")).await),
+        "contacts.delete" => unit(m.delete("con_1").await),
+        "contacts.get" => ok(m.get("con_1").await),
+        "contacts.iter_all" => ok(collect(m.iter_all(&ListParams::new())).await),
+        "contacts.list.filters_kwargs" => {
+            let f =
+                ContactFilters { q: some("example.com"), source: Some(ContactSource::Unknown), tags: some("webinar") };
+            ok(m.list(&ListParams::with_filters(f)).await)
+        }
+        "contacts.list.filters_object" => {
+            let f =
+                ContactFilters { q: some("john"), source: Some(ContactSource::Purchase), tags: some("vip,newsletter") };
+            ok(m.list(&ListParams::new().page(2).page_size(10).filters(f)).await)
+        }
+        "contacts.list" => ok(m.list(&ListParams::new()).await),
+        "contacts.list.paged" => ok(m.list(&ListParams::new().page(3).page_size(5)).await),
+        "contacts.update.dict" => {
+            let data = ContactUpdate {
+                first_name: some("Dict"),
+                marketing_consent: Some(MarketingConsent { email: false, ..Default::default() }),
+                source: Some(ContactSource::Migration),
+                ..Default::default()
+            };
+            ok(m.update("con_1", data).await)
+        }
+        "contacts.update.dict_bad_email" => {
+            ok(m.update("con_1", ContactUpdate { email: some("broken@"), ..Default::default() }).await)
+        }
+        "contacts.update.model" => {
+            let data = ContactUpdate {
+                email: some("john.doe@example.com"),
+                first_name: some("Johnny"),
+                last_name: some("D"),
+                phone: some("+1999"),
+                whatsapp: some("+1888"),
+                country: some("India"),
+                source: Some(ContactSource::Purchase),
+                tags: Some(vec!["vip".into()]),
+                marketing_consent: Some(MarketingConsent::none()),
+            };
+            ok(m.update("con_1", data).await)
+        }
+        "contacts.update_ltv.bad_email" => {
+            ok(m.update_ltv(ContactUpdateLtv::new("nope", Decimal::new(100, 2), "USD")).await)
+        }
+        "contacts.update_ltv" | "contacts.update_ltv.constructed" => ok(m.update_ltv(ltv_for_contact()).await),
         _ => return None,
     })
 }

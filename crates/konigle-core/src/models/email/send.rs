@@ -214,3 +214,81 @@ pub struct EmailResponse {
     #[serde(default)]
     pub template_id: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Part;
+
+    fn texts(body: &Body) -> Vec<(String, String)> {
+        match body {
+            Body::Multipart(parts) => parts
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Text { name, value } => Some((name.clone(), value.clone())),
+                    Part::File(_) => None,
+                })
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn json_without_attachments() {
+        let body = Email::new(["a@example.com"], "S", "<p/>", "tx").header("X-A", "1").into_body().unwrap();
+        let Body::Json(v) = body else { panic!("expected JSON") };
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "to_email": ["a@example.com"], "subject": "S", "body_html": "<p/>", "channel": "tx",
+                "save_as_template": false, "headers": {"X-A": "1"}
+            })
+        );
+    }
+
+    #[test]
+    fn headers_travel_as_one_json_field_with_attachments() {
+        let body = Email::new(["a@example.com", "b@example.com"], "S", "<p/>", "tx")
+            .header("X-B", "2")
+            .header("X-A", "1")
+            .attachment((b"x".to_vec(), "a.txt"))
+            .into_body()
+            .unwrap();
+        let want = [
+            ("to_email", "a@example.com"),
+            ("to_email", "b@example.com"),
+            ("subject", "S"),
+            ("body_html", "<p/>"),
+            ("channel", "tx"),
+            ("save_as_template", "false"),
+            ("headers", r#"{"X-A":"1","X-B":"2"}"#),
+        ];
+        assert_eq!(texts(&body), want.map(|(k, v)| (k.to_string(), v.to_string())));
+        let Body::Multipart(parts) = body else { unreachable!() };
+        assert!(
+            matches!(parts.last(), Some(Part::File(f)) if f.field == "attachments" && f.content_type == "text/plain")
+        );
+    }
+
+    #[test]
+    fn rejects_before_sending() {
+        let base = || Email::new(["a@example.com"], "S", "<p/>", "tx");
+        let field = |e: Email| match e.into_body() {
+            Err(Error::InvalidInput { field, .. }) => field.unwrap_or_default(),
+            other => panic!("expected invalid input, got {other:?}"),
+        };
+        assert_eq!(field(Email::new(Vec::<String>::new(), "S", "<p/>", "tx")), "to_email");
+        assert_eq!(field(Email::new(["ok@example.com", "nope"], "S", "<p/>", "tx")), "to_email.1");
+        assert_eq!(field(base().from_email("x")), "from_email");
+        assert_eq!(field(base().reply_to_email("x")), "reply_to_email");
+        assert_eq!(field(base().header("Campaign", "x")), "headers");
+        assert_eq!(field(Email::new(["a@example.com"], "S", "<p/>", "c".repeat(21))), "channel");
+        assert_eq!(field(base().category("c".repeat(51))), "category");
+        assert_eq!(field(Email::new(["a@example.com"], "s".repeat(256), "<p/>", "tx")), "subject");
+        let many = (0..11).fold(base(), |e, _| e.attachment(b"x".to_vec()));
+        assert_eq!(field(many), "attachments");
+        let big = vec![0u8; (EMAIL_MAX_ATTACHMENT_SIZE + 1) as usize];
+        assert_eq!(field(base().attachment(big)), "attachments");
+        assert!(matches!(base().attachment("/nonexistent/dir/file.pdf").into_body(), Err(Error::File { .. })));
+    }
+}

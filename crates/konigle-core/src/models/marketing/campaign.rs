@@ -20,22 +20,20 @@ pub const MAX_EXECUTION_MINUTES: u32 = 1440;
 
 crate::string_enum! {
     /// Channel a campaign is sent through.
+    #[derive(Default)]
     pub enum CampaignChannelType {
         /// Email.
+        #[default]
         Email = "email",
-    }
-}
-
-impl Default for CampaignChannelType {
-    fn default() -> Self {
-        CampaignChannelType::Email
     }
 }
 
 crate::string_enum! {
     /// Lifecycle status of a campaign.
+    #[derive(Default)]
     pub enum CampaignStatus {
         /// Being prepared; can be edited, scheduled or started.
+        #[default]
         Draft = "draft",
         /// Waiting for its scheduled time.
         Scheduled = "scheduled",
@@ -52,16 +50,12 @@ crate::string_enum! {
     }
 }
 
-impl Default for CampaignStatus {
-    fn default() -> Self {
-        CampaignStatus::Draft
-    }
-}
-
 crate::string_enum! {
     /// Status of a campaign's execution (the delivery run).
+    #[derive(Default)]
     pub enum CampaignExecutionStatus {
         /// Not started.
+        #[default]
         Pending = "pending",
         /// Sending.
         Processing = "processing",
@@ -77,12 +71,6 @@ crate::string_enum! {
         Cancelled = "cancelled",
         /// Done, with some messages not sent.
         PartiallyCompleted = "partially_completed",
-    }
-}
-
-impl Default for CampaignExecutionStatus {
-    fn default() -> Self {
-        CampaignExecutionStatus::Pending
     }
 }
 

@@ -11,6 +11,7 @@ use crate::{validate, Decimal, JsonMap, Timestamp};
 
 crate::string_enum! {
     /// How a contact was acquired.
+    #[derive(Default)]
     pub enum ContactSource {
         /// From a purchase.
         Purchase = "purchase",
@@ -19,13 +20,8 @@ crate::string_enum! {
         /// Imported from another system.
         Migration = "migration",
         /// Not known.
+        #[default]
         Unknown = "unknown",
-    }
-}
-
-impl Default for ContactSource {
-    fn default() -> Self {
-        ContactSource::Unknown
     }
 }
 

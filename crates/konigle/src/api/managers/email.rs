@@ -111,7 +111,8 @@ impl Manager<EmailChannels> {
     /// the updated channel.
     pub async fn set_engagement_tracking(&self, channel_id: &str, enable: bool) -> Result<Record<EmailChannel>> {
         let body = Body::json(&serde_json::json!({ "enable": enable }))?;
-        let req = detail_request::<EmailChannel>(Method::Post, channel_id)?.suffix("/set-engagement-tracking").body(body);
+        let req =
+            detail_request::<EmailChannel>(Method::Post, channel_id)?.suffix("/set-engagement-tracking").body(body);
         let value = self.client.fetch(req).await?;
         Ok(self.record(value, false))
     }
@@ -130,7 +131,11 @@ impl Manager<EmailIdentities> {
     /// Sets a custom MAIL FROM domain for the identity. The returned
     /// identity lists the DNS records (`mail_from_records`) to add before
     /// the domain can be verified.
-    pub async fn setup_custom_mail_from(&self, identity_id: &str, mail_from_domain: &str) -> Result<Record<EmailIdentity>> {
+    pub async fn setup_custom_mail_from(
+        &self,
+        identity_id: &str,
+        mail_from_domain: &str,
+    ) -> Result<Record<EmailIdentity>> {
         let body = Body::json(&serde_json::json!({ "mail_from_domain": mail_from_domain }))?;
         let req =
             detail_request::<EmailIdentity>(Method::Post, identity_id)?.suffix("/setup-custom-mail-from").body(body);
