@@ -18,6 +18,7 @@ pub mod models;
 pub mod multipart;
 pub mod pagination;
 pub mod query;
+pub mod redact;
 pub mod request;
 pub mod resource;
 pub mod retry;

@@ -114,3 +114,18 @@ spec!(
     Contacts: crate::models::Contact, crate::filters::ContactFilters,
     create = crate::models::ContactCreate, update = crate::models::ContactUpdate, delete = true
 );
+spec!(
+    /// Products (`client.products()`).
+    Products: crate::models::Product, crate::filters::ProductFilters,
+    create = crate::models::ProductCreate, update = crate::models::ProductUpdate, delete = true
+);
+spec!(
+    /// Product variants (`client.product_variants()`); variants are created through their product.
+    ProductVariants: crate::models::ProductVariant, crate::filters::ProductVariantFilters,
+    update = crate::models::ProductVariantUpdate, delete = true
+);
+spec!(
+    /// Product images (`client.product_images()`).
+    ProductImages: crate::models::ProductImage, crate::filters::ProductImageFilters,
+    create = crate::models::ProductImageCreate, update = crate::models::ProductImageUpdate, delete = true
+);

@@ -72,3 +72,5 @@ mod forms;
 pub use forms::*;
 mod marketing;
 pub use marketing::*;
+mod commerce;
+pub use commerce::*;

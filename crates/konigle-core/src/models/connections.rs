@@ -25,19 +25,15 @@ pub fn credentials_request(provider: &str) -> Request {
 
 crate::string_enum! {
     /// Whether a connection works.
+    #[derive(Default)]
     pub enum ConnectionStatus {
         /// Working.
+        #[default]
         Active = "active",
         /// Switched off.
         Inactive = "inactive",
         /// Its credentials were rejected.
         Invalid = "invalid",
-    }
-}
-
-impl Default for ConnectionStatus {
-    fn default() -> Self {
-        ConnectionStatus::Active
     }
 }
 
@@ -75,11 +71,9 @@ impl Resource for Connection {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
-    /// Connections are managed in the Konigle admin: `save` is refused
-    /// before anything is sent.
-    fn save_body(_changes: JsonMap) -> Result<JsonMap> {
-        Err(Error::Unsupported("connections are managed in the Konigle admin, not through the API".into()))
-    }
+    /// Connections are managed in the Konigle admin: only listing and credentials are offered.
+    const OPERATIONS: crate::resource::Operations =
+        crate::resource::Operations { get: false, update: false, delete: false };
 }
 
 /// A connection's credentials: tokens and whatever else the provider needs.
@@ -193,7 +187,10 @@ mod tests {
         .unwrap();
         assert_eq!(c.status, ConnectionStatus::Active);
         assert!(c.token_expires_at.is_none() && c.scopes.is_empty());
-        assert!(matches!(Connection::save_body(JsonMap::new()), Err(Error::Unsupported(_))));
-        assert_eq!(credentials_request("a b").url("http://h"), "http://h/relay/api/v1/connections/get-credentials?provider=a+b");
+        assert!(!Connection::OPERATIONS.update);
+        assert_eq!(
+            credentials_request("a b").url("http://h"),
+            "http://h/relay/api/v1/connections/get-credentials?provider=a+b"
+        );
     }
 }

@@ -50,11 +50,9 @@ impl Resource for Form {
     fn resource_id(&self) -> String {
         self.slug.clone()
     }
-    /// Forms cannot be changed through the API yet: `save` is refused
-    /// before anything is sent.
-    fn save_body(_changes: JsonMap) -> Result<JsonMap> {
-        Err(Error::Unsupported("forms cannot be updated through the API".into()))
-    }
+    /// Forms cannot be changed or deleted through the API.
+    const OPERATIONS: crate::resource::Operations =
+        crate::resource::Operations { get: true, update: false, delete: false };
 }
 
 /// Payload of `forms().create`; the slug is made from the name.

@@ -22,3 +22,5 @@ pub mod form;
 pub use form::*;
 pub mod marketing;
 pub use marketing::*;
+pub mod commerce;
+pub use commerce::*;

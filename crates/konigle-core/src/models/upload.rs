@@ -20,21 +20,17 @@ pub const UPLOADS_PATH: &str = "/admin/api/uploads";
 
 crate::string_enum! {
     /// Where an upload stands.
+    #[derive(Default)]
     pub enum UploadStatus {
         /// Created, no bytes received yet.
         Pending = "pending",
         /// Bytes are being sent.
         Uploading = "uploading",
         /// The file is stored.
+        #[default]
         Completed = "completed",
         /// The upload did not finish.
         Failed = "failed",
-    }
-}
-
-impl Default for UploadStatus {
-    fn default() -> Self {
-        UploadStatus::Completed
     }
 }
 
@@ -88,11 +84,9 @@ impl Resource for Upload {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
-    /// Uploads cannot be changed once created: `save` is refused before
-    /// anything is sent.
-    fn save_body(_changes: JsonMap) -> Result<JsonMap> {
-        Err(Error::Unsupported("uploads cannot be updated".into()))
-    }
+    /// Uploads cannot be changed once created.
+    const OPERATIONS: crate::resource::Operations =
+        crate::resource::Operations { get: true, update: false, delete: true };
 }
 
 /// Extensions accepted for uploads.
@@ -171,8 +165,7 @@ impl Payload for UploadCreate {
     fn into_body(self) -> Result<Body> {
         check_max_len("name", &self.name, 255)?;
         let part = FilePart::new("file", self.file, UPLOAD_FILES)?;
-        let fields =
-            UploadFields { name: self.name, tags: self.tags, meta: self.meta, description: self.description };
+        let fields = UploadFields { name: self.name, tags: self.tags, meta: self.meta, description: self.description };
         Body::with_files(&fields, vec![part])
     }
 }
@@ -266,7 +259,7 @@ mod tests {
         .unwrap();
         assert_eq!(u.status, UploadStatus::Completed);
         assert!(u.meta.is_empty() && u.tags.is_empty());
-        assert!(matches!(Upload::save_body(JsonMap::new()), Err(Error::Unsupported(_))));
+        assert!(!Upload::OPERATIONS.update);
         let bad = UploadCreate::new(FileInput::bytes(vec![1]).with_name("movie.mp4"));
         assert!(matches!(bad.into_body(), Err(Error::InvalidInput { .. })));
         let long = UploadCreate::new(FileInput::bytes(vec![1])).name("x".repeat(256));

@@ -38,9 +38,12 @@ pub type JobManager = Manager<CloudJobs>;
 
 /// The cloud hosting managers.
 ///
-/// ```no_run
-/// # #[cfg(any())] mod doc {
+/// With the async client (the blocking one is the same without `.await`):
+///
+/// ```ignore
+/// use konigle::filters::SpaceFilters;
 /// use konigle::models::{ComputerCreate, ComputerSize, SpaceDeploy, SpaceType, WebAppCreate, WebAppRuntime};
+/// use konigle::ListParams;
 ///
 /// let cloud = client.cloud();
 /// let created = cloud.computers().create(ComputerCreate::new("My Server", ComputerSize::Medium, "nyc3")).await?;
@@ -57,7 +60,6 @@ pub type JobManager = Manager<CloudJobs>;
 ///     let job = cloud.jobs().get(&deployment.job_id).await?;
 ///     println!("{} terminal={}", job.status, job.is_terminal());
 /// }
-/// # }
 /// ```
 #[derive(Debug, Clone)]
 pub struct Cloud {

@@ -33,3 +33,10 @@ mod cloud;
 pub use cloud::*;
 mod email;
 pub use email::*;
+mod commerce;
+pub use commerce::*;
+#[path = "core.rs"]
+mod assets;
+pub use self::assets::*;
+mod marketing;
+pub use marketing::*;
