@@ -307,7 +307,7 @@ fn is_download_url(url: &str) -> bool {
     } else {
         host.split(':').next().unwrap_or("")
     };
-    name == "localhost" || name == "::1" || name.starts_with("127.")
+    name == "localhost" || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The last path segment of a URL, or `download`.

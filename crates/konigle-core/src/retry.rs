@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn delays_are_bounded() {
         let c = RetryConfig::default();
-        assert_eq!(delay(&c, 1, None, 0.999).unwrap() <= Duration::from_millis(500), true);
+        assert!(delay(&c, 1, None, 0.999).unwrap() <= Duration::from_millis(500));
         assert_eq!(delay(&c, 3, None, 0.0).unwrap(), Duration::ZERO);
         assert!(delay(&c, 30, None, 0.99).unwrap() <= c.max_backoff);
         assert_eq!(delay(&c, 1, Some(Duration::from_secs(2)), 0.5), Some(Duration::from_secs(2)));

@@ -12,7 +12,7 @@ fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<i64>().prop_map(Value::from),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
         prop_oneof![Just("2024-03-01T10:00:00Z"), Just("19.99"), Just("active"), Just("id_1"), Just("")]
@@ -61,7 +61,32 @@ macro_rules! decode_all {
 }
 
 fn decode_everything(bytes: &[u8]) {
-    decode_all!(bytes, models::Image, models::Video, models::Document, Value);
+    decode_all!(
+        bytes,
+        models::Image,
+        models::Video,
+        models::Document,
+        models::Upload,
+        models::Connection,
+        models::Credentials,
+        models::Form,
+        models::FormSubmission,
+        models::Computer,
+        models::Job,
+        models::Space,
+        models::WebApp,
+        models::Product,
+        models::ProductVariant,
+        models::ProductImage,
+        models::Audience,
+        models::Campaign,
+        models::Contact,
+        models::EmailAccount,
+        models::EmailChannel,
+        models::EmailIdentity,
+        models::EmailTemplate,
+        Value,
+    );
 }
 
 proptest! {

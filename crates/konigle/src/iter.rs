@@ -11,9 +11,11 @@ use konigle_core::{ListParams, Result};
 
 use crate::{Manager, Record};
 
+type BoxedItems<M> = Pin<Box<dyn Stream<Item = Result<Record<M>>> + Send>>;
+
 /// The stream `iter_all` returns: every matching resource, page after page.
 pub struct Items<S: Spec> {
-    inner: Pin<Box<dyn Stream<Item = Result<Record<S::Model>>> + Send>>,
+    inner: BoxedItems<S::Model>,
 }
 
 impl<S: Spec> Stream for Items<S> {

@@ -19,10 +19,10 @@ async fn futures_are_send_and_spawnable() {
     let images = client.images();
     let get = images.get("x");
     assert_send(&get);
+    drop(get);
     let list = async move { images.list(&ListParams::new()).await };
     assert_send(&list);
     let handle = tokio::spawn(list);
     let result = handle.await.expect("task ran");
     assert!(matches!(result, Err(konigle::Error::Network { .. })), "{result:?}");
-    drop(get);
 }

@@ -7,7 +7,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
 use crate::query::Query;
 use crate::request::{Method, Request};
 use crate::resource::Resource;
@@ -187,7 +186,7 @@ mod tests {
         .unwrap();
         assert_eq!(c.status, ConnectionStatus::Active);
         assert!(c.token_expires_at.is_none() && c.scopes.is_empty());
-        assert!(!Connection::OPERATIONS.update);
+        const { assert!(!Connection::OPERATIONS.update && !Connection::OPERATIONS.get) };
         assert_eq!(
             credentials_request("a b").url("http://h"),
             "http://h/relay/api/v1/connections/get-credentials?provider=a+b"

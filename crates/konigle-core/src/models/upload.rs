@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::file::{FileInput, FilePart, FileRules};
 use crate::models::payload::{check_max_len, Payload};
 use crate::request::Body;
@@ -238,6 +238,7 @@ pub struct CloudUpload {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use serde_json::json;
 
     #[test]
@@ -259,7 +260,7 @@ mod tests {
         .unwrap();
         assert_eq!(u.status, UploadStatus::Completed);
         assert!(u.meta.is_empty() && u.tags.is_empty());
-        assert!(!Upload::OPERATIONS.update);
+        const { assert!(!Upload::OPERATIONS.update) };
         let bad = UploadCreate::new(FileInput::bytes(vec![1]).with_name("movie.mp4"));
         assert!(matches!(bad.into_body(), Err(Error::InvalidInput { .. })));
         let long = UploadCreate::new(FileInput::bytes(vec![1])).name("x".repeat(256));

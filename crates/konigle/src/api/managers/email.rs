@@ -70,8 +70,7 @@ impl Manager<EmailAccounts> {
     /// Sets up the email account with its default channels and a sending
     /// identity, in one call.
     ///
-    /// ```no_run
-    /// # #[cfg(any())] mod doc {
+    /// ```rust,ignore
     /// use konigle::models::EmailAccountSetup;
     /// let setup = client
     ///     .email_accounts()
@@ -80,7 +79,6 @@ impl Manager<EmailAccounts> {
     /// for record in &setup.identity.dkim_records {
     ///     println!("add DNS record {record:?}");
     /// }
-    /// # }
     /// ```
     ///
     /// # Errors
@@ -167,8 +165,7 @@ impl EmailManager {
     /// downloaded first), custom headers then travelling as one JSON text
     /// field named `headers`.
     ///
-    /// ```no_run
-    /// # #[cfg(any())] mod doc {
+    /// ```rust,ignore
     /// use konigle::models::Email;
     /// let sent = client
     ///     .emails()
@@ -179,7 +176,6 @@ impl EmailManager {
     ///     )
     ///     .await?;
     /// println!("{} {:?}", sent.status, sent.message_id);
-    /// # }
     /// ```
     ///
     /// # Errors

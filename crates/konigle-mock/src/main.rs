@@ -1,0 +1,49 @@
+//! `konigle-mock`: a stand-in Konigle server on the command line.
+//!
+//! clap parses the options; the server itself is the library's
+//! [`MockServer`](konigle_mock::MockServer) (axum on tokio).
+
+use std::net::IpAddr;
+use std::process::ExitCode;
+
+use clap::Parser;
+use konigle_mock::MockServer;
+
+/// A stateful stand-in Konigle server: every endpoint the SDK calls, an
+/// in-memory state, and fault injection under /__mock/.
+#[derive(Debug, Parser)]
+#[command(name = "konigle-mock", version)]
+struct Cli {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// API key to accept (`Authorization: Token <key>`).
+    #[arg(long, default_value = MockServer::DEFAULT_API_KEY)]
+    api_key: String,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let server = match MockServer::builder().host(cli.host).port(cli.port).api_key(cli.api_key).start().await {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("konigle-mock: cannot listen on {}:{}: {e}", cli.host, cli.port);
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("konigle-mock listening on {}", server.base_url());
+    println!("  KONIGLE_API_KEY={}", server.api_key());
+    println!("  KONIGLE_BASE_URL={}", server.base_url());
+    println!("  forms access token: {}", server.forms_token());
+    println!("Press Ctrl-C to stop.");
+    if let Err(e) = tokio::signal::ctrl_c().await {
+        eprintln!("konigle-mock: cannot wait for Ctrl-C: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!("konigle-mock: stopped");
+    ExitCode::SUCCESS
+}
