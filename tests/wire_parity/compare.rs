@@ -1,6 +1,6 @@
 //! Turning received requests into the fixtures' shape and comparing.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use konigle_suite::recorder::Received;
@@ -231,22 +231,4 @@ pub fn value_diff(path: &str, expected: &Value, actual: &Value, out: &mut Vec<St
         _ if expected != actual => out.push(format!("{path}: expected {expected} got {actual}")),
         _ => {}
     }
-}
-
-/// Removes the given keys at any depth.
-pub fn strip_keys(v: &mut Value, keys: &[&str]) {
-    match v {
-        Value::Object(m) => {
-            for k in keys {
-                m.remove(*k);
-            }
-            m.values_mut().for_each(|x| strip_keys(x, keys));
-        }
-        Value::Array(a) => a.iter_mut().for_each(|x| strip_keys(x, keys)),
-        _ => {}
-    }
-}
-
-pub fn obj(v: &Value) -> Map<String, Value> {
-    v.as_object().cloned().unwrap_or_default()
 }

@@ -6,6 +6,10 @@
 //! Fixtures that cannot be written in Rust are listed per domain with their
 //! reason and counted.
 
+// The scenarios are compiled once per client on purpose: that is how one
+// source is checked against both facades.
+#![allow(clippy::duplicate_mod)]
+
 mod compare;
 
 mod blocking;

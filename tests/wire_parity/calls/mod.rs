@@ -3,7 +3,7 @@
 
 pub use super::{collect, facade, Client, ListParams, Record};
 pub use crate::{Ctx, Outcome};
-pub use konigle_core::{filters, models, Decimal, Error, FileInput};
+pub use konigle_core::{models, Decimal, Error, FileInput};
 pub use serde_json::{json, Value};
 
 mod assets;
