@@ -14,8 +14,8 @@ fn client_and_records_are_send_sync() {
 
 #[tokio::test]
 async fn futures_are_send_and_spawnable() {
-    let client = Client::new(Config::builder("k").base_url("http://127.0.0.1:9").enable_retry(false).build().unwrap())
-        .unwrap();
+    let client =
+        Client::new(Config::builder("k").base_url("http://127.0.0.1:9").enable_retry(false).build().unwrap()).unwrap();
     let images = client.images();
     let get = images.get("x");
     assert_send(&get);
