@@ -56,4 +56,5 @@ both!(
     iter_all_across_faults_yields_each_item_once,
     malformed_answers_are_typed_errors,
     retry_after_too_long_is_not_waited,
+    per_call_timeout_overrides_the_client,
 );

@@ -154,3 +154,14 @@ pub async fn retry_after_too_long_is_not_waited() {
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(server.received().len(), 1);
 }
+
+#[facade]
+pub async fn per_call_timeout_overrides_the_client() {
+    let slow = || Canned::json(200, &image("a")).fault(Fault::Delay(Duration::from_millis(700)));
+    let server = Recorder::start(vec![slow(), slow()]);
+    let c = client(&server, 0);
+    let err = c.images().get("a").await.expect_err("400 ms client timeout");
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    let img = c.images().with_timeout(Duration::from_secs(5)).get("a").await.expect("a longer timeout for this call");
+    assert_eq!(img.id, "a");
+}

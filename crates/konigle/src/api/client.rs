@@ -15,6 +15,7 @@ use crate::http::{self, Http};
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    timeout: Option<std::time::Duration>,
 }
 
 struct Inner {
@@ -36,7 +37,7 @@ impl Client {
     /// [`Error::Config`] when the HTTP stack cannot be set up.
     pub fn new(config: Config) -> Result<Client> {
         let http = Http::new(&config)?;
-        Ok(Client { inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }) })
+        Ok(Client { inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }), timeout: None })
     }
 
     /// A client for `api_key` with every other setting at its default.
@@ -47,6 +48,18 @@ impl Client {
     /// A client configured from the environment (see [`Config::from_env`]).
     pub fn from_env() -> Result<Client> {
         Client::new(Config::from_env()?)
+    }
+
+    /// A handle on the same client (same pool and credentials) whose
+    /// requests may take up to `timeout` each, for calls known to be slow
+    /// such as large uploads or image generation.
+    ///
+    /// ```rust,ignore
+    /// let slow = client.with_timeout(Duration::from_secs(300));
+    /// slow.images().create(ImageCreate::new("Poster", "poster.png")).await?;
+    /// ```
+    pub fn with_timeout(&self, timeout: std::time::Duration) -> Client {
+        Client { inner: Arc::clone(&self.inner), timeout: Some(timeout) }
     }
 
     /// The configuration.
@@ -102,7 +115,7 @@ impl Client {
     async fn send_with_retries(&self, req: &Request, auth: &Secret) -> Result<RawResponse> {
         let config = &self.inner.config;
         let base = self.base_url(req.target());
-        let timeout = req.timeout_override().unwrap_or(config.timeout());
+        let timeout = req.timeout_override().or(self.timeout).unwrap_or(config.timeout());
         let replayable = req.body_ref().is_replayable();
         let span = tracing::debug_span!(
             "konigle.request",

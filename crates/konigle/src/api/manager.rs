@@ -38,6 +38,11 @@ impl<S: Spec> Manager<S> {
         Manager { client, _spec: PhantomData }
     }
 
+    /// This manager with a different timeout per request (see [`Client::with_timeout`]).
+    pub fn with_timeout(&self, timeout: std::time::Duration) -> Self {
+        Manager::new(self.client.with_timeout(timeout))
+    }
+
     /// The client this manager belongs to.
     pub fn client(&self) -> &Client {
         &self.client
