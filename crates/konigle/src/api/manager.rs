@@ -13,7 +13,7 @@ use super::{Client, Record};
 /// `client.images()` returns.
 ///
 /// Every manager offers `list`, `get` and `iter_all`; `create`, `update`
-/// and `delete` exist where the API offers them (see [`konigle_core::spec`]).
+/// and `delete` exist where the API offers them (see [`konigle_core::spec`](mod@konigle_core::spec)).
 /// Resource-specific actions (`images().generate`, `campaigns().start`, …)
 /// are documented on the corresponding `Manager<…>` impl.
 pub struct Manager<S: Spec> {
