@@ -57,4 +57,5 @@ both!(
     malformed_answers_are_typed_errors,
     retry_after_too_long_is_not_waited,
     per_call_timeout_overrides_the_client,
+    file_upload_is_resent_whole_after_429,
 );

@@ -165,3 +165,26 @@ pub async fn per_call_timeout_overrides_the_client() {
     let img = c.images().with_timeout(Duration::from_secs(5)).get("a").await.expect("a longer timeout for this call");
     assert_eq!(img.id, "a");
 }
+
+#[facade]
+pub async fn file_upload_is_resent_whole_after_429() {
+    let thread = format!("{:?}", std::thread::current().id()).replace(|c: char| !c.is_ascii_digit(), "");
+    let dir = std::env::temp_dir().join(format!("konigle-retry-upload-{}-{thread}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("poster.png");
+    let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(&path, &content).unwrap();
+    let server = Recorder::start(vec![
+        Canned::json(429, &json!({"detail": "slow", "retry_after": 0})),
+        Canned::json(201, &image("img_9")),
+    ]);
+    let created = client(&server, 3).images().create(ImageCreate::new("Poster", path.clone())).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(created.expect("second attempt succeeds").id, "img_9");
+    let received = server.received();
+    assert_eq!(received.len(), 2);
+    for r in &received {
+        let found = r.body.windows(content.len().min(64)).any(|w| w == &content[..64]);
+        assert!(found && r.body.len() > content.len(), "every attempt carries the whole file");
+    }
+}
