@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use crate::resources::collections::*;
 use crate::resources::{check_datetime, detect_mime, set_image_size, upload_etag};
 use crate::store::{
-    is_email, list_items, money, now, param, parse_decimal, value_text, ApiError, Auth, Doc, Input, Store,
-    StoredFile, UploadedFile, BLANK, REQUIRED,
+    is_email, list_items, money, now, param, parse_decimal, value_text, ApiError, Auth, Doc, Input, Store, StoredFile,
+    UploadedFile, BLANK, REQUIRED,
 };
 
 /// HTTP methods of action endpoints.
@@ -324,8 +324,12 @@ fn download(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
 // ---------------------------------------------------------------- connections, forms
 
 fn get_credentials(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
-    let provider = param(&call.params, "provider").filter(|p| !p.is_empty()).ok_or_else(|| ApiError::field("provider", REQUIRED))?;
-    let connection = store.find_by(CONNECTIONS, "provider", provider).ok_or_else(|| ApiError::detail(404, "Connection not found."))?;
+    let provider = param(&call.params, "provider")
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| ApiError::field("provider", REQUIRED))?;
+    let connection = store
+        .find_by(CONNECTIONS, "provider", provider)
+        .ok_or_else(|| ApiError::detail(404, "Connection not found."))?;
     if s(connection, "status") != "active" {
         return Err(ApiError::bad_request("Connection is not active."));
     }
@@ -356,7 +360,8 @@ fn submit_form(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
 // ---------------------------------------------------------------- cloud
 
 fn check_name_availability(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
-    let name = param(&call.params, "name").filter(|n| !n.is_empty()).ok_or_else(|| ApiError::field("name", REQUIRED))?;
+    let name =
+        param(&call.params, "name").filter(|n| !n.is_empty()).ok_or_else(|| ApiError::field("name", REQUIRED))?;
     let valid = crate::store::slugify(name) == name;
     let taken = store.find_by(WEBAPPS, "name", name).is_some();
     Ok(Reply::Json(200, json!({"available": valid && !taken, "name": name})))
@@ -391,7 +396,8 @@ fn record_deployment(store: &mut Store, space: &str, display_name: String, job: 
 fn deploy(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
     let space = call.key().to_owned();
     store.find(SPACES, &space).ok_or_else(ApiError::not_found)?;
-    let file = call.input.file(Some("zip_file")).ok_or_else(|| ApiError::field("zip_file", "No file was submitted."))?;
+    let file =
+        call.input.file(Some("zip_file")).ok_or_else(|| ApiError::field("zip_file", "No file was submitted."))?;
     let count = store.docs(DEPLOYMENTS).iter().filter(|d| s(d, "space_id") == space).count();
     let display_name = match call.input.str("display_name") {
         Some(n) if !n.trim().is_empty() => n.to_owned(),
@@ -478,7 +484,9 @@ fn campaign_start(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
         "running",
         |d, stamp| {
             let expected = match (minutes, stamp.parse::<DateTime<Utc>>()) {
-                (Some(m), Ok(t)) => json!((t + ChronoDuration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true)),
+                (Some(m), Ok(t)) => {
+                    json!((t + ChronoDuration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+                }
                 _ => Value::Null,
             };
             d.insert(
@@ -591,10 +599,9 @@ fn new_email_campaign(store: &mut Store, call: &Call) -> Result<Reply, ApiError>
     if tags.is_empty() {
         return Err(ApiError::field("contact_tags", REQUIRED));
     }
-    let channel = store
-        .find_by(EMAIL_CHANNELS, "code", &channel_code)
-        .map(|c| s(c, "id"))
-        .ok_or_else(|| ApiError::field("email_channel", format!("Channel with code '{channel_code}' does not exist.")))?;
+    let channel = store.find_by(EMAIL_CHANNELS, "code", &channel_code).map(|c| s(c, "id")).ok_or_else(|| {
+        ApiError::field("email_channel", format!("Channel with code '{channel_code}' does not exist."))
+    })?;
     let text = |k: &str| input.str(k).unwrap_or_default().to_owned();
     let or_name = |k: &str| Some(text(k)).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| name.clone());
     for f in ["from_email", "reply_to_email"] {
@@ -603,7 +610,8 @@ fn new_email_campaign(store: &mut Store, call: &Call) -> Result<Reply, ApiError>
     if let Some(v) = input.fields.get("scheduled_at") {
         check_datetime("scheduled_at", v)?;
     }
-    let audience = store.create(AUDIENCES, Input::json(obj(json!({"name": or_name("audience_name"), "tags": tags}))))?;
+    let audience =
+        store.create(AUDIENCES, Input::json(obj(json!({"name": or_name("audience_name"), "tags": tags}))))?;
     let template_name = or_name("template_name");
     let code = store.unique_slug(EMAIL_TEMPLATES, "code", &template_name, "template", None);
     let template = store.create(
@@ -613,8 +621,16 @@ fn new_email_campaign(store: &mut Store, call: &Call) -> Result<Reply, ApiError>
     )?;
     let mut fields = obj(json!({"name": name, "email_channel": channel, "email_template": s(&template, "id"),
                                 "audience": s(&audience, "id")}));
-    for k in ["description", "utm_code", "from_email", "from_name", "reply_to_email", "reply_to_name",
-              "scheduled_at", "execution_duration_minutes"] {
+    for k in [
+        "description",
+        "utm_code",
+        "from_email",
+        "from_name",
+        "reply_to_email",
+        "reply_to_name",
+        "scheduled_at",
+        "execution_duration_minutes",
+    ] {
         if let Some(v) = input.fields.get(k) {
             fields.insert(k.into(), v.clone());
         }
@@ -889,8 +905,14 @@ mod tests {
         let c = st.create(CAMPAIGNS, Input::json(obj(json!({"name": "Sale", "audience": aud["id"]})))).unwrap();
         let key = s(&c, "id");
         for v in ["10.25", "0.75"] {
-            campaign_add_ltv(&mut st, &call(&key, json!({"value": v, "currency": "USD",
-                                                           "contact_email": "buyer@example.com"})))
+            campaign_add_ltv(
+                &mut st,
+                &call(
+                    &key,
+                    json!({"value": v, "currency": "USD",
+                                                           "contact_email": "buyer@example.com"}),
+                ),
+            )
             .unwrap();
         }
         assert_eq!(st.get(CAMPAIGNS, &key).unwrap()["ltv"], "11.00");
@@ -907,8 +929,14 @@ mod tests {
     #[test]
     fn email_setup_verification_and_sending() {
         let mut st = store();
-        let bad = send_email(&mut st, &call("", json!({"to_email": ["a@example.com"], "subject": "Hi",
-                                                        "body_html": "<p/>", "channel": "transactional"})));
+        let bad = send_email(
+            &mut st,
+            &call(
+                "",
+                json!({"to_email": ["a@example.com"], "subject": "Hi",
+                                                        "body_html": "<p/>", "channel": "transactional"}),
+            ),
+        );
         assert_eq!(bad.unwrap_err().body, json!({"channel": ["Channel with code 'transactional' does not exist."]}));
         let Reply::Json(201, setup) = account_setup(
             &mut st,
@@ -925,9 +953,15 @@ mod tests {
         identity_check_status(&mut st, &call(&eid, json!({}))).unwrap();
         let Reply::Json(_, status) = account_check_status(&mut st, &Call::default()).unwrap() else { panic!() };
         assert_eq!(status, json!({"status": "active", "can_send": true, "issues": []}));
-        let sent = send_email(&mut st, &call("", json!({"to_email": ["a@example.com"], "subject": "Hi",
+        let sent = send_email(
+            &mut st,
+            &call(
+                "",
+                json!({"to_email": ["a@example.com"], "subject": "Hi",
                                                          "body_html": "<p/>", "channel": "transactional",
-                                                         "save_as_template": true})))
+                                                         "save_as_template": true}),
+            ),
+        )
         .unwrap();
         let Reply::Json(200, sent) = sent else { panic!() };
         assert!(sent["template_id"].is_string());

@@ -160,10 +160,7 @@ mod tests {
 
     #[test]
     fn faults_match_by_prefix_and_method_and_run_out() {
-        let mut faults = vec![
-            Fault::status(503).path_prefix("/a").method("post").times(2),
-            Fault::drop_connection(),
-        ];
+        let mut faults = vec![Fault::status(503).path_prefix("/a").method("post").times(2), Fault::drop_connection()];
         assert_eq!(take(&mut faults, "GET", "/a/1"), Some(FaultKind::Drop));
         assert_eq!(take(&mut faults, "POST", "/a/1"), Some(FaultKind::Status { status: 503 }));
         assert_eq!(take(&mut faults, "POST", "/b"), None);

@@ -295,6 +295,21 @@ fn webapp_write(_: &mut Store, doc: &mut Doc, input: &Input, event: Event) -> Re
     Ok(())
 }
 
+/// A new web app comes with its `uat` and `production` spaces.
+fn webapp_created(store: &mut Store, doc: &Doc, _: &Input) -> Result<(), ApiError> {
+    for space_type in ["uat", "production"] {
+        let fields = json!({"webapp": id(doc), "space_type": space_type}).as_object().cloned().unwrap_or_default();
+        store.create(SPACES, Input::json(fields))?;
+    }
+    Ok(())
+}
+
+fn webapp_deleted(store: &mut Store, doc: &Doc) {
+    let key = id(doc);
+    store
+        .delete_where(SPACES, |s| value_text(s.get("webapp").unwrap_or(&Value::Null)).as_deref() == Some(key.as_str()));
+}
+
 fn space_schema() -> Value {
     json!({"space_type": "uat", "status": "running", "webapp": null, "platform_domain": "", "custom_domain": "",
            "custom_domain_status": "unmapped", "last_deployed_at": null, "last_deployment_status": null})
@@ -374,7 +389,9 @@ fn product_write(store: &mut Store, doc: &mut Doc, input: &Input, event: Event) 
 fn product_created(store: &mut Store, doc: &Doc, input: &Input) -> Result<(), ApiError> {
     let key = uid(doc);
     match input.fields.get("variants") {
-        Some(Value::Array(items)) if !items.is_empty() => apply_variants(store, &key, &Value::Array(items.clone()), true),
+        Some(Value::Array(items)) if !items.is_empty() => {
+            apply_variants(store, &key, &Value::Array(items.clone()), true)
+        }
         _ => {
             let mut fields = Doc::new();
             fields.insert("price".into(), doc.get("price").cloned().unwrap_or(Value::Null));
@@ -581,7 +598,10 @@ fn campaign_write(_: &mut Store, doc: &mut Doc, input: &Input, _: Event) -> Resu
     check_datetime("scheduled_at", &scheduled)?;
     if let Some(minutes) = doc.get("execution_duration_minutes").filter(|v| !v.is_null()) {
         if minutes.as_i64().is_none_or(|m| m < 1) {
-            return Err(ApiError::field("execution_duration_minutes", "Ensure this value is greater than or equal to 1."));
+            return Err(ApiError::field(
+                "execution_duration_minutes",
+                "Ensure this value is greater than or equal to 1.",
+            ));
         }
     }
     if input.fields.contains_key("scheduled_at") {
@@ -631,8 +651,14 @@ fn channel_schema() -> Value {
            "enable_engagement_tracking": false})
 }
 
-fn first_account(store: &Store) -> Value {
-    store.docs(EMAIL_ACCOUNTS).first().map(|a| json!(id(a))).unwrap_or(Value::Null)
+/// The site's first email account, created (named `Default`) when there is
+/// none yet: channels, identities and templates always belong to one.
+fn first_account(store: &mut Store) -> Value {
+    if let Some(account) = store.docs(EMAIL_ACCOUNTS).first() {
+        return json!(id(account));
+    }
+    let fields = json!({"name": "Default"}).as_object().cloned().unwrap_or_default();
+    store.create(EMAIL_ACCOUNTS, Input::json(fields)).map(|a| json!(id(&a))).unwrap_or(Value::Null)
 }
 
 fn channel_write(store: &mut Store, doc: &mut Doc, _: &Input, event: Event) -> Result<(), ApiError> {
@@ -729,7 +755,16 @@ pub static RESOURCES: &[ResourceSpec] = &[
         id_style: IdStyle::Prefixed("upl_"),
         ops: Ops { update: false, ..Ops::ALL },
         required: &["file"],
-        read_only: &["url", "mime_type", "size", "storage_path", "etag", "status", "upload_started_at", "upload_ended_at"],
+        read_only: &[
+            "url",
+            "mime_type",
+            "size",
+            "storage_path",
+            "etag",
+            "status",
+            "upload_started_at",
+            "upload_ended_at",
+        ],
         filters: &[
             ("q", Filter::Search(&["name", "description", "tags"])),
             ("status", Filter::Eq("status")),
@@ -825,6 +860,8 @@ pub static RESOURCES: &[ResourceSpec] = &[
         timestamps: Timestamps::CreatedOnly,
         schema: webapp_schema,
         on_write: Some(webapp_write),
+        after_create: Some(webapp_created),
+        on_delete: Some(webapp_deleted),
         ..ResourceSpec::BASE
     },
     ResourceSpec {

@@ -11,18 +11,20 @@ use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER, USER_AGENT, WWW_AUTHENTICATE};
+use axum::http::header::{
+    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER, USER_AGENT, WWW_AUTHENTICATE,
+};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::Router;
 use bytes::Bytes;
+use futures::StreamExt;
 use hyper_util::rt::TokioIo;
 use serde_json::{json, Map, Value};
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
-use futures::StreamExt;
 use tower::ServiceExt;
 
 use crate::actions::{provisioning_job, Action, Call, Reply, Verb, ACTIONS};
@@ -192,12 +194,8 @@ fn bad_body(message: impl std::fmt::Display) -> ApiError {
 
 /// Reads the body: JSON, a multipart or urlencoded form, or raw bytes.
 async fn read_body(req: Request) -> Result<(Input, Bytes), ApiError> {
-    let content_type = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let content_type =
+        req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
     if content_type.starts_with("multipart/form-data") {
         let mut form = Multipart::from_request(req, &())
             .await
@@ -221,9 +219,8 @@ async fn read_body(req: Request) -> Result<(Input, Bytes), ApiError> {
         }
         return Ok((input, Bytes::new()));
     }
-    let bytes = to_bytes(req.into_body(), BODY_LIMIT)
-        .await
-        .map_err(|_| ApiError::detail(413, "Request body is too large."))?;
+    let bytes =
+        to_bytes(req.into_body(), BODY_LIMIT).await.map_err(|_| ApiError::detail(413, "Request body is too large."))?;
     let mut input = Input::default();
     if content_type.starts_with("application/x-www-form-urlencoded") {
         for (k, v) in parse_pairs(&String::from_utf8_lossy(&bytes)) {
@@ -296,7 +293,9 @@ fn run(store: &mut Store, endpoint: Endpoint, call: &Call) -> Result<Reply, ApiE
                 }
             }
         }
-        Endpoint::Update(spec) => Ok(Reply::Json(200, Value::Object(store.update(spec.name, key, call.input.clone())?))),
+        Endpoint::Update(spec) => {
+            Ok(Reply::Json(200, Value::Object(store.update(spec.name, key, call.input.clone())?)))
+        }
         Endpoint::Delete(spec) => {
             store.delete(spec.name, key)?;
             Ok(Reply::Empty(204))
@@ -410,8 +409,11 @@ async fn admin_collection(State(app): State<Arc<App>>, Path(name): Path<String>)
     let store = lock(&app.store);
     match store.spec(&name) {
         Ok(spec) => {
-            let docs: Vec<Value> =
-                store.docs(&name).iter().map(|d| Value::Object(store.render(spec, d, crate::store::View::Detail))).collect();
+            let docs: Vec<Value> = store
+                .docs(&name)
+                .iter()
+                .map(|d| Value::Object(store.render(spec, d, crate::store::View::Detail)))
+                .collect();
             json_response(200, Value::Array(docs))
         }
         Err(e) => error_response(e),
@@ -664,7 +666,11 @@ pub struct MockServerBuilder {
 
 impl Default for MockServerBuilder {
     fn default() -> Self {
-        MockServerBuilder { api_key: MockServer::DEFAULT_API_KEY.to_owned(), host: IpAddr::V4(Ipv4Addr::LOCALHOST), port: 0 }
+        MockServerBuilder {
+            api_key: MockServer::DEFAULT_API_KEY.to_owned(),
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+        }
     }
 }
 
@@ -752,7 +758,9 @@ impl MockServer {
     }
 
     /// Starts a server on an ephemeral port of `127.0.0.1`, on the current
-    /// tokio runtime.
+    /// tokio runtime. Use it with the async client; blocking code (which
+    /// would stall a runtime it shares with the server) wants
+    /// [`start_blocking`](Self::start_blocking).
     ///
     /// # Panics
     /// When no local port can be bound (use [`MockServerBuilder::start`] to
@@ -853,7 +861,11 @@ impl MockServer {
     pub fn documents(&self, collection: &str) -> Vec<Value> {
         let store = lock(&self.app.store);
         let Ok(spec) = store.spec(collection) else { return Vec::new() };
-        store.docs(collection).iter().map(|d| Value::Object(store.render(spec, d, crate::store::View::Detail))).collect()
+        store
+            .docs(collection)
+            .iter()
+            .map(|d| Value::Object(store.render(spec, d, crate::store::View::Detail)))
+            .collect()
     }
 
     /// One document of a collection by its id (or lookup key).
@@ -890,7 +902,12 @@ impl MockServer {
     ///
     /// # Errors
     /// 404 when there is no such document.
-    pub fn modify(&self, collection: &str, key: &str, f: impl FnOnce(&mut Map<String, Value>)) -> Result<Value, ApiError> {
+    pub fn modify(
+        &self,
+        collection: &str,
+        key: &str,
+        f: impl FnOnce(&mut Map<String, Value>),
+    ) -> Result<Value, ApiError> {
         lock(&self.app.store).modify(collection, key, f).map(Value::Object)
     }
 }

@@ -591,9 +591,9 @@ impl Store {
     /// The raw document addressed by `key` (its lookup field, or its id).
     pub fn find(&self, name: &str, key: &str) -> Option<&Doc> {
         let spec = self.spec(name).ok()?;
-        self.docs(name).iter().find(|d| {
-            Store::key_of(spec, d).as_deref() == Some(key) || Store::id_of(spec, d).as_deref() == Some(key)
-        })
+        self.docs(name)
+            .iter()
+            .find(|d| Store::key_of(spec, d).as_deref() == Some(key) || Store::id_of(spec, d).as_deref() == Some(key))
     }
 
     /// The first raw document whose `field` has the text `value`.
@@ -866,7 +866,8 @@ impl Store {
 
     /// A copy of `doc` as answered in `view`.
     pub fn render(&self, spec: &ResourceSpec, doc: &Doc, view: View) -> Doc {
-        let mut out: Doc = doc.iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut out: Doc =
+            doc.iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
         if view == View::List {
             for field in spec.detail_only {
                 out.shift_remove(*field);
@@ -1032,7 +1033,12 @@ impl Store {
         let spec = self.spec(name)?;
         let page = match param(params, "page") {
             None => 1,
-            Some(p) => p.trim().parse::<u64>().ok().filter(|p| *p >= 1).ok_or_else(|| ApiError::detail(404, "Invalid page."))?,
+            Some(p) => p
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|p| *p >= 1)
+                .ok_or_else(|| ApiError::detail(404, "Invalid page."))?,
         };
         let page_size = param(params, "page_size")
             .and_then(|s| s.trim().parse::<u64>().ok())
@@ -1053,11 +1059,8 @@ impl Store {
             }
             selected.push(doc);
         }
-        if let Some(ordering) = spec
-            .filters
-            .iter()
-            .find(|(_, f)| *f == Filter::Ordering)
-            .and_then(|(k, _)| param(params, k))
+        if let Some(ordering) =
+            spec.filters.iter().find(|(_, f)| *f == Filter::Ordering).and_then(|(k, _)| param(params, k))
         {
             let keys: Vec<(&str, bool)> = ordering
                 .split(',')
@@ -1191,8 +1194,13 @@ mod tests {
     #[test]
     fn create_fills_defaults_ids_timestamps_and_hooks() {
         let mut s = store();
-        let w = s.create("widgets", input(json!({"name": "Blue Box", "price": "9.5", "qty": "3", "status": "hacked",
-                                                  "unknown": 1}))).unwrap();
+        let w = s
+            .create(
+                "widgets",
+                input(json!({"name": "Blue Box", "price": "9.5", "qty": "3", "status": "hacked",
+                                                  "unknown": 1})),
+            )
+            .unwrap();
         assert_eq!(w["id"], "wid_1");
         assert_eq!(w["code"], "blue-box");
         assert_eq!(w["price"], "9.50");
@@ -1237,7 +1245,10 @@ mod tests {
         s.create("widgets", input(json!({"name": "B", "code": "bee"}))).unwrap();
         let e = s.update("widgets", "wid_1", input(json!({"code": "bee"}))).unwrap_err();
         assert_eq!(e.status, 400);
-        assert!(s.update("widgets", "wid_2", input(json!({"code": "bee"}))).is_ok(), "a document does not clash with itself");
+        assert!(
+            s.update("widgets", "wid_2", input(json!({"code": "bee"}))).is_ok(),
+            "a document does not clash with itself"
+        );
         s.delete("widgets", "wid_1").unwrap();
         assert_eq!(s.get("widgets", "wid_1").unwrap_err(), ApiError::not_found());
         assert_eq!(s.delete("widgets", "wid_1").unwrap_err().status, 404);
@@ -1250,7 +1261,9 @@ mod tests {
         for i in 0..7 {
             s.create("widgets", input(json!({"name": format!("w{i}"), "notes": "hidden"}))).unwrap();
         }
-        let page = s.list("widgets", &pairs(&[("page", "2"), ("page_size", "3"), ("q", "w")]), &[], "http://mock/widgets").unwrap();
+        let page = s
+            .list("widgets", &pairs(&[("page", "2"), ("page_size", "3"), ("q", "w")]), &[], "http://mock/widgets")
+            .unwrap();
         assert_eq!(page["count"], 7);
         assert_eq!(page["num_pages"], 3);
         let ids: Vec<&str> = page["payload"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
@@ -1272,8 +1285,11 @@ mod tests {
         let owner = s.create("owners", input(json!({"name": "Ann", "handle": "ann"}))).unwrap();
         assert_eq!(owner["uid"], "1001");
         s.create("widgets", input(json!({"name": "Red cup", "kind": "small", "qty": 5, "tags": ["a", "b"]}))).unwrap();
-        s.create("widgets", input(json!({"name": "Blue cup", "kind": "large", "qty": 1, "active": false, "owner": "1001"})))
-            .unwrap();
+        s.create(
+            "widgets",
+            input(json!({"name": "Blue cup", "kind": "large", "qty": 1, "active": false, "owner": "1001"})),
+        )
+        .unwrap();
         s.create("widgets", input(json!({"name": "Red plate", "kind": "large", "qty": 9, "tags": "b,c"}))).unwrap();
         let ids = |params: &[(&str, &str)]| -> Vec<String> {
             let page = s.list("widgets", &pairs(params), &[], "x").unwrap();
@@ -1326,7 +1342,10 @@ mod tests {
         let m = m.unwrap();
         assert_eq!(m["qty"], 2);
         assert!(!m.contains_key("_secret"), "underscore fields are internal");
-        let url = s.put_file("wid_1", StoredFile { filename: "a b.png".into(), content_type: "image/png".into(), data: Bytes::from_static(b"x") });
+        let url = s.put_file(
+            "wid_1",
+            StoredFile { filename: "a b.png".into(), content_type: "image/png".into(), data: Bytes::from_static(b"x") },
+        );
         assert_eq!(url, "http://mock/media/wid_1/a%20b.png");
         s.delete("widgets", "wid_1").unwrap();
         assert!(s.file("wid_1").is_none(), "deleting a document deletes its file");
