@@ -236,7 +236,7 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
     Ok(())
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let live = std::env::args().skip(1).any(|a| a == "--live");
     let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
 
