@@ -58,4 +58,8 @@ both!(
     retry_after_too_long_is_not_waited,
     per_call_timeout_overrides_the_client,
     file_upload_is_resent_whole_after_429,
+    mock_post_that_landed_is_not_duplicated,
+    mock_rate_limits_and_outages_are_ridden_out,
+    mock_timeout_fires_within_bound,
+    mock_iter_all_across_faults_yields_each_once,
 );

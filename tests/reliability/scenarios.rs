@@ -188,3 +188,92 @@ pub async fn file_upload_is_resent_whole_after_429() {
         assert!(found && r.body.len() > content.len(), "every attempt carries the whole file");
     }
 }
+
+// ---- against the stateful stand-in server --------------------------------
+
+fn mock_client(server: &konigle_mock::MockServer, retries: u32) -> Client {
+    let config = konigle_core::Config::builder(server.api_key())
+        .base_url(server.base_url())
+        .forms_base_url(server.base_url())
+        .retry(konigle_core::RetryConfig {
+            enabled: true,
+            max_retries: retries,
+            backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(50),
+            max_retry_after: Duration::from_secs(5),
+        })
+        .timeout(Duration::from_millis(500))
+        .build()
+        .expect("config");
+    Client::new(config).expect("client")
+}
+
+fn audience(name: &str) -> konigle_core::models::AudienceCreate {
+    konigle_core::models::AudienceCreate::new(name, ["reliability"]).code(name.to_lowercase().replace(' ', "-"))
+}
+
+#[facade]
+pub async fn mock_post_that_landed_is_not_duplicated() {
+    use konigle_mock::{collections, Fault, MockServer};
+    let server = MockServer::start_blocking();
+    // The server stores the audience, then the answer is cut off mid-body.
+    server.inject(Fault::truncated_body().method("POST").path_prefix("/reachout/api/v1/audiences"));
+    let c = mock_client(&server, 3);
+    let err = c.audiences().create(audience("Landed Once")).await.expect_err("the answer was cut off");
+    assert!(matches!(err, Error::Network { .. } | Error::Decode { .. }), "{err:?}");
+    assert_eq!(server.documents(collections::AUDIENCES).len(), 1, "stored exactly once");
+    assert_eq!(server.request_count("POST", "/reachout/api/v1/audiences"), 1, "never re-sent");
+    // A refused connection-level failure before processing is also not retried for POST.
+    server.inject(Fault::drop_connection().method("POST"));
+    let err = c.audiences().create(audience("Dropped")).await.expect_err("dropped");
+    assert!(matches!(err, Error::Network { .. }), "{err:?}");
+    assert_eq!(server.documents(collections::AUDIENCES).len(), 1);
+}
+
+#[facade]
+pub async fn mock_rate_limits_and_outages_are_ridden_out() {
+    use konigle_mock::{Fault, MockServer};
+    let server = MockServer::start_blocking();
+    let c = mock_client(&server, 3);
+    let created = c.audiences().create(audience("Steady")).await.expect("created");
+    server.inject(Fault::rate_limited(Duration::from_secs(0)).times(1));
+    server.inject(Fault::status(503).times(2));
+    let got = c.audiences().get(&created.id).await.expect("ridden out");
+    assert_eq!(got.name, "Steady");
+    server.inject(Fault::status(503).times(10));
+    let err = c.audiences().get(&created.id).await.expect_err("still down after 3 retries");
+    assert!(matches!(err, Error::Server(_)), "{err:?}");
+    assert_eq!(err.attempts(), 4);
+    server.clear_faults();
+}
+
+#[facade]
+pub async fn mock_timeout_fires_within_bound() {
+    use konigle_mock::{Fault, MockServer};
+    let server = MockServer::start_blocking();
+    server.inject(Fault::delay(Duration::from_secs(3)));
+    let started = Instant::now();
+    let err = mock_client(&server, 0).audiences().list(&ListParams::new()).await.expect_err("slow");
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(started.elapsed() < Duration::from_millis(2500));
+}
+
+#[facade]
+pub async fn mock_iter_all_across_faults_yields_each_once() {
+    use konigle_mock::{collections, Fault, MockServer};
+    let server = MockServer::start_blocking();
+    for i in 0..230 {
+        let email = format!("walker{i}@example.com");
+        server.create(collections::CONTACTS, json!({"email": email})).expect("seeded");
+    }
+    let c = mock_client(&server, 4);
+    server.inject(Fault::status(502).times(1).path_prefix("/reachout/api/v1/contacts"));
+    server.inject(Fault::drop_connection().times(1).path_prefix("/reachout/api/v1/contacts"));
+    server.inject(Fault::truncated_body().times(1).path_prefix("/reachout/api/v1/contacts"));
+    let items = collect(c.contacts().iter_all(&ListParams::new().page_size(50))).await;
+    let mut emails: Vec<String> = items.into_iter().map(|r| r.expect("recovered").email.clone()).collect();
+    assert_eq!(emails.len(), 230);
+    emails.sort();
+    emails.dedup();
+    assert_eq!(emails.len(), 230, "no item twice, none missing");
+}
