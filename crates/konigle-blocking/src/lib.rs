@@ -28,6 +28,6 @@ mod iter;
 pub use api::*;
 pub use iter::Items;
 pub use konigle_core::{
-    filters, models, pagination, spec, ApiError, Config, ConfigBuilder, Error, FileInput, ListParams, Page, Resource,
-    Result, RetryConfig, Secret,
+    filters, models, pagination, spec, ApiError, Config, ConfigBuilder, Decimal, Error, FileInput, Json, JsonMap,
+    ListParams, Page, Resource, Result, RetryConfig, Secret, Timestamp,
 };

@@ -28,12 +28,65 @@ konigle_core::spec!(
 );
 
 /// Manager of cloud computers (`client.cloud().computers()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::{ComputerCreate, ComputerSize};
+///
+/// let server = ComputerCreate::new("Web Server", ComputerSize::Small, "sgp1");
+/// let created = client.cloud().computers().create(server).await?;
+/// let job = client.cloud().jobs().get(&created.job_id).await?; // poll until job.is_terminal()
+/// println!("{} is {}, provisioning {}", created.computer.name, created.computer.status, job.status);
+/// ```
+///
+/// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type ComputerManager = Manager<CloudComputers>;
 /// Manager of cloud web apps (`client.cloud().webapps()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::{WebAppCreate, WebAppRuntime};
+///
+/// let webapps = client.cloud().webapps();
+/// if webapps.check_name_availability("shop").await? {
+///     let shop = WebAppCreate::new(&computer.id, "shop", WebAppRuntime::Python3, "nginx").display_name("Shop");
+///     let created = webapps.create(shop).await?; // with its `uat` and `production` spaces
+///     println!("{} provisioning, job {}", created.webapp.name, created.job_id);
+/// }
+/// ```
+///
+/// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type WebAppManager = Manager<CloudWebApps>;
 /// Manager of cloud spaces (`client.cloud().spaces()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::SpaceDeploy;
+///
+/// let spaces = client.cloud().spaces();
+/// let release = SpaceDeploy::new("build/app.zip").display_name("Release 1.0");
+/// let deployment = spaces.deploy(&uat.id, release).await?; // `uat`: the web app's `SpaceType::Uat` space
+/// // Once the deployment's job succeeded, run the same image in production:
+/// let promoted = spaces.promote(&uat.id).await?;
+/// ```
+///
+/// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type SpaceManager = Manager<CloudSpaces>;
 /// Manager of cloud jobs (`client.cloud().jobs()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// let job = client.cloud().jobs().get(&deployment.job_id).await?; // or a computer's, a web app's…
+/// if job.is_terminal() {
+///     println!("{} finished: succeeded {}", job.task_name, job.succeeded());
+/// }
+/// ```
+///
+/// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type JobManager = Manager<CloudJobs>;
 
 /// The cloud hosting managers.

@@ -11,12 +11,64 @@ use serde::{Deserialize, Serialize};
 use crate::api::{Client, Manager, Record};
 
 /// Manager of email accounts (`client.email_accounts()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::EmailAccountSetup;
+///
+/// let setup = EmailAccountSetup::new("Acme Mail", "hello@acme.example", "acme.example");
+/// let setup = client.email_accounts().setup(setup).await?;
+/// println!("{} channels, identity {}", setup.channels.len(), setup.identity.identity_value);
+/// let status = client.email_accounts().check_status().await?;
+/// println!("can send: {}", status["can_send"]);
+/// ```
+///
+/// See `examples/email.rs` for a runnable walk-through.
 pub type EmailAccountManager = Manager<EmailAccounts>;
 /// Manager of email channels (`client.email_channels()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::{EmailChannelCreate, EmailChannelType};
+///
+/// let promotions = EmailChannelCreate::new("promotions", EmailChannelType::Marketing);
+/// let channel = client.email_channels().create(promotions).await?;
+/// let channel = client.email_channels().set_engagement_tracking(&channel.id, true).await?;
+/// assert!(channel.enable_engagement_tracking);
+/// ```
+///
+/// See `examples/email.rs` for a runnable walk-through.
 pub type EmailChannelManager = Manager<EmailChannels>;
 /// Manager of email identities (`client.email_identities()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// let identity = client.email_identities().check_verification_status("eid_1").await?;
+/// println!("verified {}, DKIM {}", identity.verified, identity.dkim_verification_status);
+/// let identity = client.email_identities().setup_custom_mail_from("eid_1", "mail.acme.example").await?;
+/// println!("add {} DNS record(s) for MAIL FROM", identity.mail_from_records.len());
+/// ```
+///
+/// See `examples/email.rs` for a runnable walk-through.
 pub type EmailIdentityManager = Manager<EmailIdentities>;
 /// Manager of email templates (`client.email_templates()`).
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::EmailTemplateCreate;
+///
+/// let welcome = EmailTemplateCreate::new("Welcome", "welcome", "Welcome to Acme", "<h1>Hi!</h1>");
+/// let template = client.email_templates().create(welcome.tags(["onboarding"])).await?;
+/// let mut template = client.email_templates().get(&template.id).await?;
+/// template.subject = "Welcome aboard".into();
+/// template.save().await?; // sends only the subject
+/// ```
+///
+/// See `examples/email.rs` for a runnable walk-through.
 pub type EmailTemplateManager = Manager<EmailTemplates>;
 
 /// Path of the send action.
@@ -144,6 +196,20 @@ impl Manager<EmailIdentities> {
 
 /// Sends emails (`client.emails()`). Sent emails are not a collection:
 /// there is nothing to list or fetch.
+///
+/// With the async client (the blocking client is the same without `.await`):
+///
+/// ```rust,ignore
+/// use konigle::models::Email;
+///
+/// let report = Email::new(["ada@example.com"], "Your report", "<p>Attached.</p>", "transactional")
+///     .header("X-Report-Month", "2024-06")
+///     .attachment("reports/2024-06.csv"); // a path, bytes or an https:// URL
+/// let sent = client.emails().send(report).await?;
+/// println!("{} {:?}", sent.status, sent.message_id);
+/// ```
+///
+/// See `examples/email.rs` for a runnable walk-through.
 #[derive(Debug, Clone)]
 pub struct EmailManager {
     client: Client,

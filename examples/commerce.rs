@@ -1,0 +1,203 @@
+//! Commerce with the blocking client: products with options and variants,
+//! prices as `Decimal`, filtered lists, variant updates, product images
+//! uploaded from bytes, partial list items and deletion.
+//!
+//! ```text
+//! cargo run --example commerce
+//! ```
+//!
+//! Everything runs against `konigle-mock`, a stateful stand-in server
+//! started on a loopback port: nothing leaves the machine.
+
+use std::process::ExitCode;
+
+use konigle_blocking::filters::{ProductFilters, ProductOrdering, ProductVariantFilters};
+use konigle_blocking::models::{
+    ProductCreate, ProductImageCreate, ProductOption, ProductStatus, ProductUpdate, ProductVariantCreate,
+    ProductVariantUpdate, SeoMeta,
+};
+use konigle_blocking::{Client, Config, Error, FileInput, ListParams};
+use konigle_core::Decimal;
+use konigle_mock::MockServer;
+
+/// A 1x1 PNG: the product photo the walk uploads.
+const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00,
+    0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+/// An amount in cents as a `Decimal` with two places (`1999` is `19.99`).
+fn usd(cents: i64) -> Decimal {
+    Decimal::new(cents, 2)
+}
+
+fn walk(client: &Client) -> konigle_blocking::Result<()> {
+    // A product with two options and one variant per combination.
+    let sizes = ["S", "M"];
+    let colors = ["Navy", "Sand"];
+    let mut variants = Vec::new();
+    for (i, size) in sizes.iter().enumerate() {
+        for color in colors {
+            let sku = format!("TEE-{size}-{}", color.to_uppercase());
+            // Larger sizes cost a little more.
+            variants.push(
+                ProductVariantCreate::new(usd(2400 + 200 * i as i64))
+                    .option1(*size)
+                    .option2(color)
+                    .sku(sku)
+                    .inventory_quantity(25),
+            );
+        }
+    }
+    let tee = client.products().create(
+        ProductCreate::new("Organic Tee")
+            .status(ProductStatus::Active)
+            .vendor("Acme")
+            .product_type("Apparel")
+            .tags("cotton,summer")
+            .currency("USD")
+            .options(vec![ProductOption::new("Size", sizes), ProductOption::new("Color", colors)])
+            .variants(variants)
+            .seo_meta(SeoMeta::titled("Organic Tee | Acme").with_description("A soft organic cotton tee.")),
+    )?;
+    println!("product {}: {:?} ({}), handle {:?}", tee.uid, tee.title, tee.status, tee.handle);
+    let options: Vec<String> = tee.options.iter().map(|o| format!("{} = {}", o.name, o.values.join("/"))).collect();
+    println!("  options: {}; has variants: {}", options.join(", "), tee.has_variants);
+
+    // Two more products, so the filters have something to tell apart.
+    let mug = client.products().create(
+        ProductCreate::new("Enamel Mug").status(ProductStatus::Active).vendor("Acme").price(usd(1250)).currency("USD"),
+    )?;
+    let cap =
+        client.products().create(ProductCreate::new("Canvas Cap").vendor("Globex").price(usd(1800)).currency("USD"))?;
+    println!("products: also created {} ({}) and {} ({})", mug.title, mug.uid, cap.title, cap.uid);
+
+    // List with filters: Acme's active products, Z to A.
+    let acme_active = ProductFilters {
+        vendor: Some("Acme".into()),
+        status: Some(ProductStatus::Active),
+        ordering: Some(ProductOrdering::TitleDesc),
+        ..Default::default()
+    };
+    let page = client.products().list(&ListParams::with_filters(acme_active).page_size(10))?;
+    println!("list vendor=Acme status=active ordering=-title: {} of {} product(s)", page.payload.len(), page.count);
+    for product in &page.payload {
+        let price = product.price.map_or_else(|| "per variant".to_owned(), |p| format!("{p} USD"));
+        println!("  - {} [{}] {price}", product.title, product.status);
+    }
+
+    // List items are partial: detail-only fields arrive with load_detail.
+    let mut item = page.payload.into_iter().find(|p| p.uid == tee.uid).ok_or_else(|| missing("the tee in the list"))?;
+    println!(
+        "list item {}: detail loaded {}, seo_meta {:?}",
+        item.uid,
+        item.is_detail_loaded(),
+        item.seo_meta.is_some()
+    );
+    item.load_detail()?;
+    let seo_title = item.seo_meta.as_ref().and_then(|m| m.title.clone()).unwrap_or_default();
+    println!("after load_detail: detail loaded {}, SEO title {seo_title:?}", item.is_detail_loaded());
+
+    // The tee's variants: list items carry the product as a bare id.
+    let of_tee = ProductVariantFilters { product_id: Some(tee.uid.clone()), ..Default::default() };
+    let variants = client.product_variants().list(&ListParams::with_filters(of_tee))?;
+    println!("variants of {}: {}", tee.uid, variants.count);
+    for v in &variants.payload {
+        println!(
+            "  - {} sku {} at {} USD, {} in stock",
+            v.title,
+            v.sku.as_deref().unwrap_or("-"),
+            v.price,
+            v.inventory_quantity
+        );
+    }
+    let mut first = variants.payload.into_iter().next().ok_or_else(|| missing("a variant"))?;
+    println!(
+        "variant {} from the list: product {} loaded as object: {}",
+        first.uid,
+        first.product.id(),
+        first.is_foreign_key_loaded("product")?
+    );
+    first.load_detail()?;
+    let product_title = first.product.loaded().map_or("-", |p| p.title.as_str());
+    println!(
+        "after load_detail: product loaded as object: {} (title {product_title:?})",
+        first.is_foreign_key_loaded("product")?
+    );
+
+    // A price cut and a restock on one variant, through the manager.
+    let updated = client.product_variants().update(
+        &first.uid,
+        ProductVariantUpdate::new().price(usd(1999)).compare_at_price(usd(2400)).inventory_quantity(40),
+    )?;
+    println!(
+        "variant {} updated: {} USD (was {} USD), {} in stock",
+        updated.uid,
+        updated.price,
+        updated.compare_at_price.map_or_else(|| "-".to_owned(), |p| p.to_string()),
+        updated.inventory_quantity
+    );
+    // Client-side validation: a negative price is refused before sending.
+    match client.product_variants().update(&first.uid, ProductVariantUpdate::new().price(usd(-100))) {
+        Err(e) if e.is_client_side() => println!("negative price refused before sending: {e}"),
+        other => println!("unexpected answer to a negative price: {other:?}"),
+    }
+
+    // A product image from bytes in memory, shown by that variant.
+    let image = client.product_images().create(
+        ProductImageCreate::new(tee.uid.clone(), FileInput::bytes(PIXEL_PNG.to_vec()).with_name("tee-front.png"))
+            .alt("Organic Tee, front")
+            .variant_ids([first.uid.clone()]),
+    )?;
+    println!(
+        "product image {}: position {}, {}x{} px at {}",
+        image.uid,
+        image.position,
+        image.width.unwrap_or(0),
+        image.height.unwrap_or(0),
+        image.url.as_deref().unwrap_or("-")
+    );
+    let tee_now = client.products().get(&tee.uid)?;
+    println!("product {} main image: {}", tee_now.uid, tee_now.image.as_ref().map_or("none", |i| i.id()));
+
+    // Archive the cap with a manager update, then delete everything.
+    let archived = client.products().update(&cap.uid, ProductUpdate::new().status(ProductStatus::Archived))?;
+    println!("product {}: now {}", archived.uid, archived.status);
+    client.product_images().delete(&image.uid)?;
+    // A record can delete itself, too.
+    archived.delete()?;
+    for id in [&tee.uid, &mug.uid] {
+        client.products().delete(id)?;
+    }
+    match client.products().get(&tee.uid) {
+        Err(Error::NotFound(_)) => println!("deleted: 3 products (their variants with them) and the image"),
+        other => println!("product {} still there: {other:?}", tee.uid),
+    }
+    let left = client.product_variants().list(&ListParams::new())?;
+    println!("variants left: {}", left.count);
+    Ok(())
+}
+
+/// The error for a result the walk expected but did not get.
+fn missing(what: &str) -> Error {
+    Error::invalid("example", format!("expected {what}"))
+}
+
+pub fn main() -> ExitCode {
+    let server = MockServer::start_blocking();
+    let config =
+        Config::builder(server.api_key()).base_url(server.base_url()).forms_base_url(server.base_url()).build();
+    println!("Konigle SDK commerce example, against the mock server at {}", server.base_url());
+    match config.and_then(Client::new).and_then(|client| walk(&client)) {
+        Ok(()) => {
+            println!("Done: the mock server answered {} requests.", server.requests().len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("commerce example stopped: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
