@@ -47,7 +47,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
         println!("  add DNS record {} {} -> {}", field("type"), field("name"), field("value"));
     }
     let status = client.email_accounts().check_status()?;
-    println!("account status before verification: can_send={} issues={}", status["can_send"], status["issues"]);
+    println!("account status before verification: can_send={} issues: {}", status.can_send, status.issues.len());
 
     // Once the DNS records are in place, ask for a new check.
     let checked = client.email_identities().check_verification_status(&identity.id)?;
@@ -56,7 +56,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
         checked.identity_value, checked.verified, checked.dkim_verification_status, checked.dkim_verified
     );
     let status = client.email_accounts().check_status()?;
-    println!("account status after verification: can_send={}", status["can_send"]);
+    println!("account status after verification: can_send={}", status.can_send);
 
     // Open and click tracking on the marketing channel.
     let marketing = EmailChannelFilters { channel_type: Some(EmailChannelType::Marketing), ..Default::default() };

@@ -532,7 +532,7 @@ pub async fn audiences_contacts_and_campaigns() {
     let template = c.email_templates().get(flash.email_template.as_deref().expect("template")).await.expect("template");
     assert_eq!(template.subject, "Flash sale");
     let answer = campaigns.send_test_email(&flash.id, "tester@example.com").await.expect("test email");
-    assert_eq!(answer["message"], "Test email sent to tester@example.com");
+    assert_eq!(answer.message.as_deref(), Some("Test email sent to tester@example.com"));
     assert_eq!(server.documents(collections::SENT_EMAILS).len(), 1);
 
     c.audiences()
@@ -562,14 +562,11 @@ pub async fn email_setup_templates_and_sending() {
     assert_eq!(setup.identity.dkim_records.len(), 3);
 
     let status = c.email_accounts().check_status().await.expect("status");
-    assert_eq!(
-        (status["can_send"].clone(), status["issues"].clone()),
-        (json!(false), json!(["No verified sending identity."]))
-    );
+    assert_eq!((status.can_send, status.issues.clone()), (false, vec![json!("No verified sending identity.")]));
     let verified = c.email_identities().check_verification_status(&setup.identity.id).await.expect("verify");
     assert!(verified.verified && verified.dkim_verified);
     let status = c.email_accounts().check_status().await.expect("status");
-    assert_eq!(status, json!({"status": "active", "can_send": true, "issues": []}));
+    assert_eq!((status.status.as_str(), status.can_send, status.issues.len()), ("active", true, 0));
     let mail_from =
         c.email_identities().setup_custom_mail_from(&setup.identity.id, "mail.acme.io").await.expect("mail from");
     assert_eq!((mail_from.mail_from_domain.as_deref(), mail_from.mail_from_records.len()), (Some("mail.acme.io"), 2));

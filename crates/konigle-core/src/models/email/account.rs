@@ -203,3 +203,20 @@ impl Payload for EmailAccountSetup {
         Body::json(&self)
     }
 }
+
+/// The answer of `email_accounts().check_status`: whether email sending works.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AccountStatus {
+    /// Overall status, e.g. `active`.
+    #[serde(default)]
+    pub status: String,
+    /// Whether emails can be sent now.
+    #[serde(default)]
+    pub can_send: bool,
+    /// What stands in the way of sending, as the server describes it.
+    #[serde(default)]
+    pub issues: Vec<crate::Json>,
+    /// Any other field the server returns.
+    #[serde(flatten)]
+    pub extra: crate::JsonMap,
+}

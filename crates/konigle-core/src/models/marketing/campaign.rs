@@ -686,3 +686,17 @@ pub struct NewEmailCampaignResponse {
     /// The created campaign.
     pub campaign: Campaign,
 }
+
+/// The answer of `campaigns().send_test_email`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TestEmailResult {
+    /// Outcome, e.g. `sent`.
+    #[serde(default)]
+    pub status: String,
+    /// A human-readable message.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Any other field the server returns.
+    #[serde(flatten)]
+    pub extra: JsonMap,
+}

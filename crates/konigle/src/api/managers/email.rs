@@ -5,7 +5,7 @@ use konigle_core::models::{
 };
 use konigle_core::resource::{collection_request, detail_request};
 use konigle_core::spec::{EmailAccounts, EmailChannels, EmailIdentities, EmailTemplates};
-use konigle_core::{Body, Json, Method, Request, Result};
+use konigle_core::{Body, Method, Request, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{Client, Manager, Record};
@@ -21,7 +21,7 @@ use crate::api::{Client, Manager, Record};
 /// let setup = client.email_accounts().setup(setup).await?;
 /// println!("{} channels, identity {}", setup.channels.len(), setup.identity.identity_value);
 /// let status = client.email_accounts().check_status().await?;
-/// println!("can send: {}", status["can_send"]);
+/// println!("can send: {} ({} issues)", status.can_send, status.issues.len());
 /// ```
 ///
 /// See `examples/email.rs` for a runnable walk-through.
@@ -149,7 +149,7 @@ impl Manager<EmailAccounts> {
 
     /// Checks whether the account can send: the server's status report
     /// (e.g. `{"status": "active", "can_send": true, "issues": []}`).
-    pub async fn check_status(&self) -> Result<Json> {
+    pub async fn check_status(&self) -> Result<konigle_core::models::AccountStatus> {
         let req = collection_request::<EmailAccount>(Method::Post).suffix("/check-status");
         self.client.fetch(req).await
     }

@@ -6,7 +6,7 @@ use konigle_core::models::{
 };
 use konigle_core::resource::{collection_request, detail_request};
 use konigle_core::spec::{Audiences, Campaigns, Contacts};
-use konigle_core::{Body, Json, Method, Result, Timestamp};
+use konigle_core::{Body, Method, Result, Timestamp};
 
 use crate::api::{Client, Manager, Record};
 
@@ -139,7 +139,11 @@ impl Manager<Campaigns> {
     /// # Errors
     /// [`konigle_core::Error::InvalidInput`] for a malformed address
     /// (nothing is sent), or any API error.
-    pub async fn send_test_email(&self, id: &str, email_address: &str) -> Result<Json> {
+    pub async fn send_test_email(
+        &self,
+        id: &str,
+        email_address: &str,
+    ) -> Result<konigle_core::models::TestEmailResult> {
         let body = CampaignTestEmail { email_address: email_address.to_string() }.into_body()?;
         let req = detail_request::<Campaign>(Method::Post, id)?.suffix("/send-test-email").body(body);
         self.client.fetch(req).await
