@@ -68,17 +68,44 @@ pub trait Resource: Serialize + DeserializeOwned + Clone + Send + Sync + 'static
 /// A value and the snapshot it is compared with to find unsaved changes.
 #[derive(Debug, Clone)]
 pub struct Tracked<T> {
-    /// The current value.
-    pub value: T,
-    snapshot: Value,
+    value: T,
+    /// The value as loaded; `None` while a lazily tracked value has not been
+    /// handed out mutably (so it still equals the loaded state).
+    snapshot: Option<Value>,
     partial: bool,
+    lazy: bool,
 }
 
 impl<T: Serialize + DeserializeOwned> Tracked<T> {
     /// Tracks a value as loaded from the server. `partial` marks list items.
     pub fn new(value: T, partial: bool) -> Self {
-        let snapshot = serde_json::to_value(&value).unwrap_or(Value::Null);
-        Self { value, snapshot, partial }
+        let snapshot = Some(serde_json::to_value(&value).unwrap_or(Value::Null));
+        Self { value, snapshot, partial, lazy: false }
+    }
+
+    /// Tracks a value whose snapshot is taken only when it is first changed
+    /// through [`value_mut`](Self::value_mut): values that are only read
+    /// (most list items) cost no snapshot.
+    pub fn lazy(value: T, partial: bool) -> Self {
+        Self { value, snapshot: None, partial, lazy: true }
+    }
+
+    /// The value, mutably; takes the snapshot first if it was not taken yet.
+    pub fn value_mut(&mut self) -> &mut T {
+        if self.snapshot.is_none() {
+            self.snapshot = Some(serde_json::to_value(&self.value).unwrap_or(Value::Null));
+        }
+        &mut self.value
+    }
+
+    /// The current value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The current value, no longer tracked.
+    pub fn into_value(self) -> T {
+        self.value
     }
 
     /// Whether the value came from a list and lacks detail-only data.
@@ -96,9 +123,13 @@ impl<T: Serialize + DeserializeOwned> Tracked<T> {
     /// Top-level fields that differ from the snapshot, with their new values,
     /// in field order.
     pub fn changes(&self) -> Map<String, Value> {
+        let Some(snapshot) = &self.snapshot else {
+            // Never handed out mutably: unchanged.
+            return Map::new();
+        };
         let now = self.current();
         let empty = Map::new();
-        let before = self.snapshot.as_object().unwrap_or(&empty);
+        let before = snapshot.as_object().unwrap_or(&empty);
         now.into_iter().filter(|(k, v)| before.get(k) != Some(v)).collect()
     }
 
@@ -114,14 +145,16 @@ impl<T: Serialize + DeserializeOwned> Tracked<T> {
 
     /// Restores the snapshot, dropping unsaved changes.
     pub fn reset(&mut self) -> Result<()> {
-        self.value = serde_json::from_value(self.snapshot.clone())
+        let Some(snapshot) = &self.snapshot else { return Ok(()) };
+        self.value = serde_json::from_value(snapshot.clone())
             .map_err(|e| Error::InvalidInput { field: None, message: format!("cannot restore the snapshot: {e}") })?;
         Ok(())
     }
 
-    /// Replaces the value with fresh server data and takes a new snapshot.
+    /// Replaces the value with fresh server data and takes a new snapshot
+    /// (lazily, for a lazily tracked value).
     pub fn replace(&mut self, value: T, partial: bool) {
-        *self = Self::new(value, partial);
+        *self = if self.lazy { Self::lazy(value, partial) } else { Self::new(value, partial) };
     }
 }
 
@@ -165,13 +198,32 @@ mod tests {
     fn diff_and_reset() {
         let mut t = Tracked::new(M { id: "1".into(), name: "a".into(), tags: vec![] }, false);
         assert!(!t.is_dirty());
-        t.value.name = "b".into();
-        t.value.tags.push("x".into());
+        t.value_mut().name = "b".into();
+        t.value_mut().tags.push("x".into());
         assert_eq!(t.dirty_fields().into_iter().collect::<Vec<_>>(), vec!["name", "tags"]);
         assert_eq!(Value::Object(t.changes()), serde_json::json!({"name": "b", "tags": ["x"]}));
         t.reset().unwrap();
-        assert_eq!(t.value.name, "a");
+        assert_eq!(t.value().name, "a");
         assert!(!t.is_dirty());
+    }
+
+    #[test]
+    fn lazy_snapshot_on_first_change() {
+        let mut t = Tracked::lazy(M { id: "1".into(), name: "a".into(), tags: vec![] }, true);
+        assert!(!t.is_dirty() && t.is_partial());
+        t.reset().unwrap();
+        assert_eq!(t.value().name, "a");
+        t.value_mut().name = "b".into();
+        t.value_mut().tags.push("x".into());
+        assert_eq!(Value::Object(t.changes()), serde_json::json!({"name": "b", "tags": ["x"]}));
+        t.reset().unwrap();
+        assert_eq!(t.value().name, "a");
+        assert!(!t.is_dirty());
+        t.value_mut().name = "c".into();
+        t.replace(M { id: "1".into(), name: "c".into(), tags: vec![] }, true);
+        assert!(!t.is_dirty(), "a replaced value is clean");
+        t.value_mut().name = "d".into();
+        assert_eq!(t.dirty_fields().into_iter().collect::<Vec<_>>(), vec!["name"]);
     }
 }
 

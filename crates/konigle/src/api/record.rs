@@ -28,7 +28,9 @@ pub struct Record<T: Resource> {
 
 impl<T: Resource> Record<T> {
     pub(crate) fn new(value: T, partial: bool, client: Client) -> Self {
-        Record { tracked: Tracked::new(value, partial), client }
+        // The snapshot behind `is_dirty`/`save` is taken on the first
+        // mutable access (`DerefMut`), so records that are only read cost none.
+        Record { tracked: Tracked::lazy(value, partial), client }
     }
 
     /// Whether any field changed since the record was loaded or saved.
@@ -58,12 +60,12 @@ impl<T: Resource> Record<T> {
     /// # Errors
     /// [`konigle_core::Error::InvalidInput`] when `field` is not a foreign key of `T`.
     pub fn is_foreign_key_loaded(&self, field: &str) -> Result<bool> {
-        foreign_key_loaded(&self.tracked.value, field)
+        foreign_key_loaded(self.tracked.value(), field)
     }
 
     /// The model, without Active Record behaviour.
     pub fn into_inner(self) -> T {
-        self.tracked.value
+        self.tracked.into_value()
     }
 
     /// The client the record saves through.
@@ -83,7 +85,8 @@ impl<T: Resource> Record<T> {
         }
         Operations::check(T::OPERATIONS.update, "save", T::NAME)?;
         let body = T::save_body(changes)?;
-        let req = detail_request::<T>(Method::Patch, &self.tracked.value.resource_id())?.body(Body::Json(body.into()));
+        let req =
+            detail_request::<T>(Method::Patch, &self.tracked.value().resource_id())?.body(Body::Json(body.into()));
         let fresh: T = self.client.fetch(req).await?;
         let partial = self.tracked.is_partial();
         self.tracked.replace(fresh, partial);
@@ -94,7 +97,8 @@ impl<T: Resource> Record<T> {
     /// unsaved changes.
     pub async fn reload(&mut self) -> Result<&mut Self> {
         Operations::check(T::OPERATIONS.get, "reload", T::NAME)?;
-        let fresh: T = self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value.resource_id())?).await?;
+        let fresh: T =
+            self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value().resource_id())?).await?;
         let partial = self.tracked.is_partial();
         self.tracked.replace(fresh, partial);
         Ok(self)
@@ -107,7 +111,8 @@ impl<T: Resource> Record<T> {
             return Ok(self);
         }
         Operations::check(T::OPERATIONS.get, "load_detail", T::NAME)?;
-        let fresh: T = self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value.resource_id())?).await?;
+        let fresh: T =
+            self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value().resource_id())?).await?;
         self.tracked.replace(fresh, false);
         Ok(self)
     }
@@ -115,7 +120,7 @@ impl<T: Resource> Record<T> {
     /// Deletes the resource.
     pub async fn delete(self) -> Result<()> {
         Operations::check(T::OPERATIONS.delete, "delete", T::NAME)?;
-        self.client.execute(detail_request::<T>(Method::Delete, &self.tracked.value.resource_id())?).await?;
+        self.client.execute(detail_request::<T>(Method::Delete, &self.tracked.value().resource_id())?).await?;
         Ok(())
     }
 }
@@ -123,19 +128,19 @@ impl<T: Resource> Record<T> {
 impl<T: Resource> Deref for Record<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        &self.tracked.value
+        self.tracked.value()
     }
 }
 
 impl<T: Resource> DerefMut for Record<T> {
     fn deref_mut(&mut self) -> &mut T {
-        &mut self.tracked.value
+        self.tracked.value_mut()
     }
 }
 
 impl<T: Resource + std::fmt::Debug> std::fmt::Debug for Record<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&self.tracked.value, f)
+        std::fmt::Debug::fmt(self.tracked.value(), f)
     }
 }
 
@@ -147,6 +152,6 @@ impl<T: Resource> Clone for Record<T> {
 
 impl<T: Resource> serde::Serialize for Record<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.tracked.value.serialize(s)
+        self.tracked.value().serialize(s)
     }
 }
