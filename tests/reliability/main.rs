@@ -63,3 +63,58 @@ both!(
     mock_timeout_fires_within_bound,
     mock_iter_all_across_faults_yields_each_once,
 );
+
+/// `max_connections` bounds the requests in flight of one shared client.
+mod max_connections {
+    use std::time::{Duration, Instant};
+
+    use konigle_suite::recorder::{Canned, Fault, Recorder};
+    use serde_json::json;
+
+    fn slow_server() -> Recorder {
+        let image = json!({"id": "a", "name": "a", "mime_type": "image/png",
+            "created_at": "2024-03-01T10:00:00Z", "updated_at": "2024-03-01T10:00:00Z"});
+        Recorder::fixed(Canned::json(200, &image).fault(Fault::Delay(Duration::from_millis(150))))
+    }
+
+    fn config(base: &str) -> konigle_core::Config {
+        konigle_core::Config::builder("k").base_url(base).max_connections(2).keepalive_connections(2).build().unwrap()
+    }
+
+    #[test]
+    fn blocking_threads_wait_their_turn() {
+        let server = slow_server();
+        let client = konigle_blocking::Client::new(config(&server.base_url)).unwrap();
+        let started = Instant::now();
+        std::thread::scope(|s| {
+            for _ in 0..6 {
+                let c = client.clone();
+                s.spawn(move || c.images().get("a").expect("ok"));
+            }
+        });
+        // 6 requests of 150 ms, 2 at a time: at least 3 rounds.
+        assert!(started.elapsed() >= Duration::from_millis(440), "{:?}", started.elapsed());
+        assert_eq!(server.received().len(), 6);
+    }
+
+    #[test]
+    fn async_tasks_wait_their_turn() {
+        let server = slow_server();
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let client = konigle::Client::new(config(&server.base_url)).unwrap();
+        let started = Instant::now();
+        rt.block_on(async {
+            let tasks: Vec<_> = (0..6)
+                .map(|_| {
+                    let c = client.clone();
+                    tokio::spawn(async move { c.images().get("a").await })
+                })
+                .collect();
+            for t in tasks {
+                t.await.expect("joined").expect("ok");
+            }
+        });
+        assert!(started.elapsed() >= Duration::from_millis(440), "{:?}", started.elapsed());
+        assert_eq!(server.received().len(), 6);
+    }
+}

@@ -1,67 +1,71 @@
 //! The blocking transport: reqwest's blocking client.
 
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use konigle_core::file::FileSource;
 use konigle_core::request::{Body, Part};
 use konigle_core::resource::RawResponse;
-use konigle_core::retry::{AttemptError, Failure};
-use konigle_core::{Config, Error, Method, Request, Result, Secret};
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use konigle_core::retry::AttemptError;
+use konigle_core::{Config, Error, Request, Result, Secret};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+
+use crate::api::transport::{authorization, classify, describe, idle_per_host, json_bytes, method, IDLE_TIMEOUT};
 
 pub(crate) struct Http {
     client: reqwest::blocking::Client,
+    gate: Gate,
+}
+
+/// A counting gate: at most `max` requests in flight across the threads
+/// sharing one client; the others wait their turn.
+struct Gate {
+    in_flight: Mutex<usize>,
+    freed: Condvar,
+    max: usize,
+}
+
+struct Pass<'a>(&'a Gate);
+
+impl Gate {
+    fn enter(&self) -> Pass<'_> {
+        let mut n = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
+        while *n >= self.max {
+            n = self.freed.wait(n).unwrap_or_else(|p| p.into_inner());
+        }
+        *n += 1;
+        Pass(self)
+    }
+}
+
+impl Drop for Pass<'_> {
+    fn drop(&mut self) {
+        let mut n = self.0.in_flight.lock().unwrap_or_else(|p| p.into_inner());
+        *n = n.saturating_sub(1);
+        self.0.freed.notify_one();
+    }
 }
 
 pub(crate) fn sleep(d: Duration) {
     std::thread::sleep(d)
 }
 
-fn method(m: Method) -> reqwest::Method {
-    match m {
-        Method::Get => reqwest::Method::GET,
-        Method::Post => reqwest::Method::POST,
-        Method::Put => reqwest::Method::PUT,
-        Method::Patch => reqwest::Method::PATCH,
-        Method::Delete => reqwest::Method::DELETE,
-    }
-}
-
-fn classify(e: reqwest::Error, timeout: Duration) -> AttemptError {
-    if e.is_timeout() {
-        AttemptError { error: Error::timeout(timeout), failure: Failure::Transport }
-    } else if e.is_connect() {
-        AttemptError { error: Error::network(describe(&e)), failure: Failure::Connect }
-    } else if e.is_builder() {
-        AttemptError { error: Error::InvalidInput { field: None, message: describe(&e) }, failure: Failure::Status(0) }
-    } else {
-        AttemptError { error: Error::network(describe(&e)), failure: Failure::Transport }
-    }
-}
-
-/// The error and its causes.
-pub(crate) fn describe(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
-}
-
 impl Http {
     pub(crate) fn new(config: &Config) -> Result<Http> {
-        let client = reqwest::blocking::Client::builder()
+        let builder = reqwest::blocking::Client::builder()
             .user_agent(config.user_agent())
             .connect_timeout(config.connect_timeout())
             .timeout(None)
-            .pool_max_idle_per_host(config.keepalive_connections())
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {}", describe(&e))))?;
-        Ok(Http { client })
+            .pool_max_idle_per_host(idle_per_host(config))
+            .pool_idle_timeout(IDLE_TIMEOUT);
+        #[cfg(feature = "native-tls")]
+        let builder = builder.use_native_tls();
+        let client =
+            builder.build().map_err(|e| Error::Config(format!("cannot build the HTTP client: {}", describe(&e))))?;
+        Ok(Http {
+            client,
+            gate: Gate { in_flight: Mutex::new(0), freed: Condvar::new(), max: config.max_connections() },
+        })
     }
 
     pub(crate) fn send(
@@ -71,9 +75,8 @@ impl Http {
         auth: &Secret,
         timeout: Duration,
     ) -> Result<RawResponse, AttemptError> {
-        let mut auth_value = HeaderValue::from_str(auth.expose())
-            .map_err(|_| AttemptError::from(Error::Config("the API key is not a valid header value".into())))?;
-        auth_value.set_sensitive(true);
+        let _pass = self.gate.enter();
+        let auth_value = authorization(auth)?;
         let mut rb = self
             .client
             .request(method(req.method()), req.url(base))
@@ -83,8 +86,7 @@ impl Http {
         match req.body_ref() {
             Body::None => {}
             Body::Json(v) => {
-                let bytes =
-                    serde_json::to_vec(v).map_err(|e| AttemptError::from(Error::invalid("body", e.to_string())))?;
+                let bytes = json_bytes(v)?;
                 rb = rb.header(CONTENT_TYPE, "application/json").body(bytes);
             }
             Body::Multipart(parts) => rb = rb.multipart(form(parts)?),

@@ -164,11 +164,16 @@ impl Config {
     pub fn retry(&self) -> &RetryConfig {
         &self.retry
     }
-    /// Upper bound of connections open at once.
+    /// Upper bound of requests in flight at once through one client (and its
+    /// clones); further calls wait their turn. Idle connections are kept for
+    /// reuse up to this number and close after 30 s.
     pub fn max_connections(&self) -> usize {
         self.max_connections
     }
-    /// Idle connections kept open for reuse.
+    /// The keepalive setting, validated (1..=100, at most `max_connections`)
+    /// for compatibility with other Konigle SDKs. The connection pool keeps up
+    /// to [`max_connections`](Self::max_connections) idle connections: a
+    /// smaller idle cap made the pool close and reopen connections under load.
     pub fn keepalive_connections(&self) -> usize {
         self.keepalive_connections
     }
@@ -284,12 +289,13 @@ impl ConfigBuilder {
         self.retry.enabled = enabled;
         self
     }
-    /// Upper bound of connections open at once (default 100; 1..=1000).
+    /// Upper bound of requests in flight at once (default 100; 1..=1000).
     pub fn max_connections(mut self, n: usize) -> Self {
         self.max_connections = n;
         self
     }
-    /// Idle connections kept for reuse (default 20; 1..=100, at most `max_connections`).
+    /// The keepalive setting (default 20; 1..=100, at most `max_connections`);
+    /// see [`Config::keepalive_connections`].
     pub fn keepalive_connections(mut self, n: usize) -> Self {
         self.keepalive_connections = n;
         self

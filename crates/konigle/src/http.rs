@@ -5,62 +5,36 @@ use std::time::Duration;
 use konigle_core::file::FileSource;
 use konigle_core::request::{Body, Part};
 use konigle_core::resource::RawResponse;
-use konigle_core::retry::{AttemptError, Failure};
-use konigle_core::{Config, Error, Method, Request, Result, Secret};
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use konigle_core::retry::AttemptError;
+use konigle_core::{Config, Error, Request, Result, Secret};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+
+use crate::api::transport::{authorization, classify, describe, idle_per_host, json_bytes, method, IDLE_TIMEOUT};
 
 pub(crate) struct Http {
     client: reqwest::Client,
     limit: tokio::sync::Semaphore,
 }
 
+/// Read size of files streamed from disk: 64 KiB chunks (each a blocking
+/// read on tokio's pool) instead of the 4 KiB default.
+const UPLOAD_CHUNK: usize = 64 * 1024;
+
 pub(crate) async fn sleep(d: Duration) {
     tokio::time::sleep(d).await
 }
 
-fn method(m: Method) -> reqwest::Method {
-    match m {
-        Method::Get => reqwest::Method::GET,
-        Method::Post => reqwest::Method::POST,
-        Method::Put => reqwest::Method::PUT,
-        Method::Patch => reqwest::Method::PATCH,
-        Method::Delete => reqwest::Method::DELETE,
-    }
-}
-
-fn classify(e: reqwest::Error, timeout: Duration) -> AttemptError {
-    if e.is_timeout() {
-        AttemptError { error: Error::timeout(timeout), failure: Failure::Transport }
-    } else if e.is_connect() {
-        AttemptError { error: Error::network(describe(&e)), failure: Failure::Connect }
-    } else if e.is_builder() {
-        AttemptError { error: Error::InvalidInput { field: None, message: describe(&e) }, failure: Failure::Status(0) }
-    } else {
-        AttemptError { error: Error::network(describe(&e)), failure: Failure::Transport }
-    }
-}
-
-/// The error and its causes, without the URL (which may carry query secrets).
-pub(crate) fn describe(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
-}
-
 impl Http {
     pub(crate) fn new(config: &Config) -> Result<Http> {
-        let client = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
             .user_agent(config.user_agent())
             .connect_timeout(config.connect_timeout())
-            .pool_max_idle_per_host(config.keepalive_connections())
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {}", describe(&e))))?;
+            .pool_max_idle_per_host(idle_per_host(config))
+            .pool_idle_timeout(IDLE_TIMEOUT);
+        #[cfg(feature = "native-tls")]
+        let builder = builder.use_native_tls();
+        let client =
+            builder.build().map_err(|e| Error::Config(format!("cannot build the HTTP client: {}", describe(&e))))?;
         Ok(Http { client, limit: tokio::sync::Semaphore::new(config.max_connections()) })
     }
 
@@ -71,11 +45,8 @@ impl Http {
         auth: &Secret,
         timeout: Duration,
     ) -> Result<RawResponse, AttemptError> {
-        let _permit =
-            self.limit.acquire().await.map_err(|_| AttemptError::from(Error::network("client closed")))?;
-        let mut auth_value = HeaderValue::from_str(auth.expose())
-            .map_err(|_| AttemptError::from(Error::Config("the API key is not a valid header value".into())))?;
-        auth_value.set_sensitive(true);
+        let _permit = self.limit.acquire().await.map_err(|_| AttemptError::from(Error::network("client closed")))?;
+        let auth_value = authorization(auth)?;
         let mut rb = self
             .client
             .request(method(req.method()), req.url(base))
@@ -85,8 +56,7 @@ impl Http {
         match req.body_ref() {
             Body::None => {}
             Body::Json(v) => {
-                let bytes =
-                    serde_json::to_vec(v).map_err(|e| AttemptError::from(Error::invalid("body", e.to_string())))?;
+                let bytes = json_bytes(v)?;
                 rb = rb.header(CONTENT_TYPE, "application/json").body(bytes);
             }
             Body::Multipart(parts) => rb = rb.multipart(form(parts).await?),
@@ -121,7 +91,7 @@ async fn form(parts: &[Part]) -> Result<reqwest::multipart::Form, AttemptError> 
                         let f = tokio::fs::File::open(path)
                             .await
                             .map_err(|source| AttemptError::from(Error::File { path: path.clone(), source }))?;
-                        let stream = tokio_util::io::ReaderStream::new(f);
+                        let stream = tokio_util::io::ReaderStream::with_capacity(f, UPLOAD_CHUNK);
                         reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), *len)
                     }
                     FileSource::Bytes(data) => reqwest::multipart::Part::bytes(data.to_vec()),

@@ -10,6 +10,7 @@ mod client;
 mod manager;
 pub mod managers;
 mod record;
+pub(crate) mod transport;
 
 pub use client::Client;
 pub use manager::Manager;
