@@ -6,14 +6,22 @@ use konigle_core::models::{AspectRatio, AssetUpdate, ImageCreate, ImageFormat, I
 
 /// Fixtures that cannot be written in Rust, with the reason.
 pub const UNREPRESENTABLE: &[(&str, &str)] = &[
-    ("images.create.from_dict", "untyped dict payloads skip the model in the reference; the typed ImageCreate always sends alt_text (as images.create.minimal shows)"),
     ("images.create.extra_field_rejected", "payloads are structs: an unknown field does not compile"),
-    ("images.create.from_open_file_rejected", "an open file is passed as FileInput::reader, which is accepted (read whole); the reference rejects it"),
     ("images.create_resource", "building a record from raw JSON is internal; decoding is covered by images.get"),
     ("images.list.filters_and_kwargs", "filters are one typed struct; there are no separate keyword filters to mix"),
     ("images.list.negative_min_size", "min_size is a u64: a negative size does not compile"),
     ("images.list.unknown_filter", "filters are typed: an unknown filter name does not compile"),
-    ("images.list.wrong_mime_filter", "ImageFilters always sends mime_type=image: there is no field to set another kind"),
+    (
+        "images.list.wrong_mime_filter",
+        "ImageFilters always sends mime_type=image: there is no field to set another kind",
+    ),
+];
+
+/// Fixtures where the SDK deliberately does what the reference does not
+/// (each difference has its own test and a README note).
+pub const DIFFERS: &[(&str, &str)] = &[
+    ("images.create.from_open_file_rejected", "an open file is passed as FileInput::reader, which is accepted (read whole); the reference rejects it"),
+    ("images.create.from_dict", "untyped dict payloads skip the model in the reference; the typed ImageCreate always sends alt_text (as images.create.minimal shows)"),
 ];
 
 /// Fixtures checked against another fixture's requests and outcome.

@@ -57,6 +57,14 @@ const ALL_UNREPRESENTABLE: &[&[(&str, &str)]] = &[
     email::UNREPRESENTABLE,
 ];
 
+const ALL_DIFFERS: &[&[(&str, &str)]] =
+    &[media::DIFFERS, assets::DIFFERS, cloud::DIFFERS, commerce::DIFFERS, marketing::DIFFERS, email::DIFFERS];
+
+/// Why the SDK deliberately differs from the reference on a fixture, if it does.
+pub fn differs(name: &str) -> Option<&'static str> {
+    ALL_DIFFERS.iter().flat_map(|t| t.iter()).find(|(n, _)| *n == name).map(|(_, r)| *r)
+}
+
 const ALL_SUBSTITUTES: &[&[(&str, &str, &str)]] = &[
     media::SUBSTITUTES,
     assets::SUBSTITUTES,
