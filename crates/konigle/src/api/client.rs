@@ -123,7 +123,9 @@ impl Client {
             path = req.template(),
             status = tracing::field::Empty,
             attempts = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
         );
+        let first_started = std::time::Instant::now();
         if config.log_bodies() {
             if let konigle_core::Body::Json(body) = req.body_ref() {
                 tracing::trace!(parent: &span, body = %konigle_core::redact::json(body), "request body");
@@ -142,6 +144,7 @@ impl Client {
                 Ok(resp) => {
                     span.record("status", resp.status);
                     span.record("attempts", attempt);
+                    span.record("duration_ms", first_started.elapsed().as_millis() as u64);
                     tracing::debug!(parent: &span, status = resp.status, attempt, ?elapsed, "response");
                     if config.log_bodies() {
                         tracing::trace!(parent: &span, body = %konigle_core::redact::body(&resp.body), "response body");
@@ -162,6 +165,7 @@ impl Client {
                         None => {
                             span.record("status", failed.error.status().unwrap_or(0));
                             span.record("attempts", attempt);
+                            span.record("duration_ms", first_started.elapsed().as_millis() as u64);
                             return Err(failed.error.with_attempts(attempt));
                         }
                     }
