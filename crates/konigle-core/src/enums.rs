@@ -20,6 +20,7 @@
 /// assert_eq!(s, Status::Other("archived".into()));
 /// assert_eq!(serde_json::to_string(&Status::Active).unwrap(), "\"active\"");
 /// assert_eq!("draft".parse::<Status>().unwrap(), Status::Draft);
+/// assert!(Status::Other("archived".into()).ensure_known("status").is_err());
 /// ```
 #[macro_export]
 macro_rules! string_enum {
@@ -48,6 +49,20 @@ macro_rules! string_enum {
             /// Whether this is a known value (not [`Other`](Self::Other)).
             pub fn is_known(&self) -> bool {
                 !matches!(self, $name::Other(_))
+            }
+
+            /// Fails with [`InvalidInput`]($crate::Error::InvalidInput) for
+            /// `field` unless this is a known value: the check payloads and
+            /// filters run before sending a value the API would refuse.
+            pub fn ensure_known(&self, field: &str) -> $crate::Result<()> {
+                if self.is_known() {
+                    Ok(())
+                } else {
+                    Err($crate::Error::invalid(
+                        field,
+                        format!("{:?} is not one of {}", self.as_str(), Self::KNOWN.join(", ")),
+                    ))
+                }
             }
         }
 

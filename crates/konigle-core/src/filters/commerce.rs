@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{query_of, Filters};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::models::ProductStatus;
 use crate::query::Query;
 
@@ -73,20 +73,6 @@ crate::string_enum! {
     }
 }
 
-/// Rejects an ordering value the API does not know.
-macro_rules! check_ordering {
-    ($ordering:expr, $ty:ty) => {
-        if let Some(o) = $ordering {
-            if !o.is_known() {
-                return Err(Error::invalid(
-                    "ordering",
-                    format!("{:?} is not one of {}", o.as_str(), <$ty>::KNOWN.join(", ")),
-                ));
-            }
-        }
-    };
-}
-
 /// Filters of `products().list` and `products().iter_all`.
 ///
 /// ```
@@ -112,7 +98,9 @@ pub struct ProductFilters {
 
 impl Filters for ProductFilters {
     fn to_query(&self) -> Result<Query> {
-        check_ordering!(&self.ordering, ProductOrdering);
+        if let Some(o) = &self.ordering {
+            o.ensure_known("ordering")?;
+        }
         query_of(self)
     }
 }
@@ -142,7 +130,9 @@ pub struct ProductVariantFilters {
 
 impl Filters for ProductVariantFilters {
     fn to_query(&self) -> Result<Query> {
-        check_ordering!(&self.ordering, ProductVariantOrdering);
+        if let Some(o) = &self.ordering {
+            o.ensure_known("ordering")?;
+        }
         query_of(self)
     }
 }
@@ -158,7 +148,9 @@ pub struct ProductImageFilters {
 
 impl Filters for ProductImageFilters {
     fn to_query(&self) -> Result<Query> {
-        check_ordering!(&self.ordering, ProductImageOrdering);
+        if let Some(o) = &self.ordering {
+            o.ensure_known("ordering")?;
+        }
         query_of(self)
     }
 }
@@ -166,6 +158,7 @@ impl Filters for ProductImageFilters {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn unknown_ordering_is_rejected() {

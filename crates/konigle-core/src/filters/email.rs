@@ -3,18 +3,9 @@
 use serde::Serialize;
 
 use super::{query_of, Filters};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::models::{EmailChannelStatus, EmailChannelType, EmailIdentityType};
 use crate::query::Query;
-
-/// Fails when an enum filter holds a value the API does not accept.
-fn check_known(field: &str, known: bool, allowed: &[&str]) -> Result<()> {
-    if known {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, format!("must be one of {}", allowed.join(", "))))
-    }
-}
 
 /// Filters of `email_accounts().list`. A website has one email account, so
 /// there is nothing to filter on.
@@ -76,7 +67,7 @@ pub struct EmailChannelFilters {
 impl Filters for EmailChannelFilters {
     fn to_query(&self) -> Result<Query> {
         if let Some(o) = &self.ordering {
-            check_known("ordering", o.is_known(), EmailChannelOrdering::KNOWN)?;
+            o.ensure_known("ordering")?;
         }
         query_of(self)
     }
@@ -114,10 +105,10 @@ pub struct EmailIdentityFilters {
 impl Filters for EmailIdentityFilters {
     fn to_query(&self) -> Result<Query> {
         if let Some(t) = &self.identity_type {
-            check_known("identity_type", t.is_known(), EmailIdentityType::KNOWN)?;
+            t.ensure_known("identity_type")?;
         }
         if let Some(o) = &self.ordering {
-            check_known("ordering", o.is_known(), EmailIdentityOrdering::KNOWN)?;
+            o.ensure_known("ordering")?;
         }
         query_of(self)
     }
@@ -161,7 +152,7 @@ pub struct EmailTemplateFilters {
 impl Filters for EmailTemplateFilters {
     fn to_query(&self) -> Result<Query> {
         if let Some(o) = &self.ordering {
-            check_known("ordering", o.is_known(), EmailTemplateOrdering::KNOWN)?;
+            o.ensure_known("ordering")?;
         }
         query_of(self)
     }
@@ -170,6 +161,7 @@ impl Filters for EmailTemplateFilters {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn identity_type_must_be_known() {

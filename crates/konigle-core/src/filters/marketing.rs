@@ -3,17 +3,9 @@
 use serde::Serialize;
 
 use super::{query_of, Filters};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::models::{CampaignChannelType, CampaignStatus, ContactSource};
 use crate::query::Query;
-
-fn known(field: &str, ok: bool, allowed: &[&str]) -> Result<()> {
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, format!("must be one of {}", allowed.join(", "))))
-    }
-}
 
 /// Filters of `audiences().list`.
 ///
@@ -55,10 +47,10 @@ pub struct CampaignFilters {
 impl Filters for CampaignFilters {
     fn to_query(&self) -> Result<Query> {
         if let Some(s) = &self.status {
-            known("status", s.is_known(), CampaignStatus::KNOWN)?;
+            s.ensure_known("status")?;
         }
         if let Some(c) = &self.channel_type {
-            known("channel_type", c.is_known(), CampaignChannelType::KNOWN)?;
+            c.ensure_known("channel_type")?;
         }
         query_of(self)
     }
@@ -85,7 +77,7 @@ pub struct ContactFilters {
 impl Filters for ContactFilters {
     fn to_query(&self) -> Result<Query> {
         if let Some(s) = &self.source {
-            known("source", s.is_known(), ContactSource::KNOWN)?;
+            s.ensure_known("source")?;
         }
         query_of(self)
     }

@@ -38,46 +38,32 @@ macro_rules! media_filters {
         }
 
         impl Filters for $name {
+            /// `q`, then the asset kind, then the other set filters.
             fn to_query(&self) -> Result<Query> {
-                media_query($mime, self.q.as_deref(), self.ordering.as_ref(), &(self.min_size, self.max_size, &self.tags, &self.ordering))
+                if let Some(o) = &self.ordering {
+                    o.ensure_known("ordering")?;
+                }
+                let mut query = Query::default();
+                if let Some(v) = &self.q {
+                    query.push("q", v);
+                }
+                query.push("mime_type", $mime);
+                if let Some(v) = self.min_size {
+                    query.push("min_size", v);
+                }
+                if let Some(v) = self.max_size {
+                    query.push("max_size", v);
+                }
+                if let Some(v) = &self.tags {
+                    query.push("tags", v);
+                }
+                if let Some(v) = &self.ordering {
+                    query.push("ordering", v);
+                }
+                Ok(query)
             }
         }
     };
-}
-
-/// `q`, then the asset kind, then the remaining filters, as the API expects.
-fn media_query(
-    kind: &str,
-    q: Option<&str>,
-    ordering: Option<&AssetOrdering>,
-    rest: &(Option<u64>, Option<u64>, &Option<String>, &Option<AssetOrdering>),
-) -> Result<Query> {
-    if let Some(o) = ordering {
-        if !o.is_known() {
-            return Err(crate::Error::invalid(
-                "ordering",
-                format!("must be one of {}", AssetOrdering::KNOWN.join(", ")),
-            ));
-        }
-    }
-    let mut query = Query::default();
-    if let Some(v) = q {
-        query.push("q", v);
-    }
-    query.push("mime_type", kind);
-    if let Some(v) = rest.0 {
-        query.push("min_size", v);
-    }
-    if let Some(v) = rest.1 {
-        query.push("max_size", v);
-    }
-    if let Some(v) = rest.2 {
-        query.push("tags", v);
-    }
-    if let Some(v) = rest.3 {
-        query.push("ordering", v);
-    }
-    Ok(query)
 }
 
 media_filters!(

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::file::{FileInput, FilePart, FileRules};
 use crate::models::payload::{check_not_empty, Payload};
 use crate::request::Body;
@@ -80,14 +80,6 @@ mod id {
     /// An optional id (`null` or absent is `None`).
     pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         d.deserialize_option(OptIdVisitor)
-    }
-}
-
-fn check_known(field: &str, known: bool, values: &[&str]) -> Result<()> {
-    if known {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, format!("must be one of {}", values.join(", "))))
     }
 }
 
@@ -202,7 +194,7 @@ impl ComputerCreate {
 
 impl Payload for ComputerCreate {
     fn into_body(self) -> Result<Body> {
-        check_known("size", self.size.is_known(), ComputerSize::KNOWN)?;
+        self.size.ensure_known("size")?;
         Body::json(&self)
     }
 }
@@ -352,7 +344,7 @@ impl WebAppCreate {
 
 impl Payload for WebAppCreate {
     fn into_body(self) -> Result<Body> {
-        check_known("runtime", self.runtime.is_known(), WebAppRuntime::KNOWN)?;
+        self.runtime.ensure_known("runtime")?;
         Body::json(&self)
     }
 }
@@ -509,7 +501,7 @@ impl SpaceCreate {
 impl Payload for SpaceCreate {
     fn into_body(self) -> Result<Body> {
         check_not_empty("webapp", &self.webapp)?;
-        check_known("space_type", self.space_type.is_known(), SpaceType::KNOWN)?;
+        self.space_type.ensure_known("space_type")?;
         json_without_nulls(&self)
     }
 }
@@ -710,7 +702,7 @@ pub struct JobUpdate {
 impl Payload for JobUpdate {
     fn into_body(self) -> Result<Body> {
         if let Some(s) = &self.status {
-            check_known("status", s.is_known(), JobStatus::KNOWN)?;
+            s.ensure_known("status")?;
         }
         json_without_nulls(&self)
     }
@@ -741,6 +733,7 @@ update_payload!(ComputerUpdate, WebAppUpdate, SpaceUpdate);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use serde_json::json;
 
     fn body(p: impl Payload) -> Json {

@@ -295,18 +295,8 @@ impl ImageGenerate {
 
 impl Payload for ImageGenerate {
     fn into_body(self) -> Result<Body> {
-        if !self.aspect_ratio.is_known() {
-            return Err(crate::Error::invalid(
-                "aspect_ratio",
-                format!("must be one of {}", AspectRatio::KNOWN.join(", ")),
-            ));
-        }
-        if !self.output_format.is_known() {
-            return Err(crate::Error::invalid(
-                "output_format",
-                format!("must be one of {}", ImageFormat::KNOWN.join(", ")),
-            ));
-        }
+        self.aspect_ratio.ensure_known("aspect_ratio")?;
+        self.output_format.ensure_known("output_format")?;
         Body::json(&self)
     }
 }

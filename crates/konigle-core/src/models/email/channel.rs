@@ -135,12 +135,7 @@ impl EmailChannelCreate {
 impl Payload for EmailChannelCreate {
     fn into_body(mut self) -> Result<Body> {
         self.code = email_channel_code("code", &self.code)?;
-        if !self.channel_type.is_known() {
-            return Err(Error::invalid(
-                "channel_type",
-                format!("must be one of {}", EmailChannelType::KNOWN.join(", ")),
-            ));
-        }
+        self.channel_type.ensure_known("channel_type")?;
         Body::json(&self)
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{blank, check_known, email_or_none, save_body_via, usd};
+use super::{blank, email_or_none, save_body_via, usd};
 use crate::error::Result;
 use crate::models::payload::{check_max_len, check_not_empty, Payload};
 use crate::request::Body;
@@ -357,7 +357,7 @@ impl CampaignCreate {
 
 impl Payload for CampaignCreate {
     fn into_body(self) -> Result<Body> {
-        check_known("channel_type", self.channel_type.is_known(), CampaignChannelType::KNOWN)?;
+        self.channel_type.ensure_known("channel_type")?;
         check_not_empty("audience", &self.audience)?;
         check_not_empty("name", &self.name)?;
         check_max_len("name", &self.name, NAME_MAX)?;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{blank, check_known, save_body_via, usd};
+use super::{blank, save_body_via, usd};
 use crate::error::Result;
 use crate::models::payload::{check_max_len, Payload};
 use crate::request::Body;
@@ -145,7 +145,7 @@ fn check_person(
         }
     }
     if let Some(s) = source {
-        check_known("source", s.is_known(), ContactSource::KNOWN)?;
+        s.ensure_known("source")?;
     }
     Ok(())
 }

@@ -27,15 +27,6 @@ fn email_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
     Ok(v.filter(|s| !s.is_empty()))
 }
 
-/// Fails when an enum value is not one the API knows.
-fn check_known(field: &str, known: bool, allowed: &[&str]) -> crate::Result<()> {
-    if known {
-        Ok(())
-    } else {
-        Err(crate::Error::invalid(field, format!("must be one of {}", allowed.join(", "))))
-    }
-}
-
 /// Builds the body `save` sends: the changed fields that the update payload
 /// `U` accepts, validated like an update, without nulls.
 fn save_body_via<U>(changes: crate::JsonMap) -> crate::Result<crate::JsonMap>
