@@ -11,6 +11,12 @@ pub trait Payload {
     fn into_body(self) -> Result<Body>;
 }
 
+/// Default of text fields the server may omit and the platform treats as
+/// blank: `Some("")`.
+pub(crate) fn blank() -> Option<String> {
+    Some(String::new())
+}
+
 /// Checks a string's length in characters.
 pub fn check_max_len(field: &str, value: &str, max: usize) -> Result<()> {
     let n = value.chars().count();

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_email_opt, empty_string};
+use super::check_email_opt;
 use crate::error::Result;
+use crate::models::payload::blank;
 use crate::models::payload::{check_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
@@ -25,16 +26,16 @@ pub struct EmailAccount {
     /// Name of the account.
     pub name: String,
     /// Default sender address (empty when unset).
-    #[serde(default = "empty_string")]
+    #[serde(default = "blank")]
     pub default_from_email: Option<String>,
     /// Default sender name (empty when unset).
-    #[serde(default = "empty_string")]
+    #[serde(default = "blank")]
     pub default_from_name: Option<String>,
     /// Default reply-to address (empty when unset).
-    #[serde(default = "empty_string")]
+    #[serde(default = "blank")]
     pub default_reply_to_email: Option<String>,
     /// Default reply-to name (empty when unset).
-    #[serde(default = "empty_string")]
+    #[serde(default = "blank")]
     pub default_reply_to_name: Option<String>,
     /// Whether the account is active and can send.
     #[serde(default = "active")]

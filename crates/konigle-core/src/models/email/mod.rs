@@ -20,11 +20,6 @@ pub use template::*;
 
 use crate::error::Result;
 
-/// Default for string fields the server may omit and the platform treats as empty.
-pub(crate) fn empty_string() -> Option<String> {
-    Some(String::new())
-}
-
 /// Checks an optional email address when it is set.
 pub(crate) fn check_email_opt(field: &str, value: Option<&str>) -> Result<()> {
     match value {

@@ -32,7 +32,7 @@ pub struct EmailTemplate {
     /// HTML body template.
     pub body_html: String,
     /// Plain text body template.
-    #[serde(default = "super::empty_string")]
+    #[serde(default = "crate::models::payload::blank")]
     pub body_text: Option<String>,
     /// Tags.
     #[serde(default)]

@@ -9,12 +9,8 @@ pub use audience::*;
 pub use campaign::*;
 pub use contact::*;
 
+use crate::models::payload::blank;
 use serde::{Deserialize, Deserializer};
-
-/// Default of optional text fields the server treats as blank: `""`.
-fn blank() -> Option<String> {
-    Some(String::new())
-}
 
 /// Default currency of lifetime values.
 fn usd() -> String {
