@@ -2,10 +2,7 @@
 
 use serde::Serialize;
 
-use super::{query_of, Filters};
-use crate::error::Result;
 use crate::models::ProductStatus;
-use crate::query::Query;
 
 crate::string_enum! {
     /// Sort order of products.
@@ -96,14 +93,7 @@ pub struct ProductFilters {
     pub ordering: Option<ProductOrdering>,
 }
 
-impl Filters for ProductFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(o) = &self.ordering {
-            o.ensure_known("ordering")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(ProductFilters[ordering]);
 
 /// Filters of `product_variants().list` and `product_variants().iter_all`.
 ///
@@ -128,14 +118,7 @@ pub struct ProductVariantFilters {
     pub ordering: Option<ProductVariantOrdering>,
 }
 
-impl Filters for ProductVariantFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(o) = &self.ordering {
-            o.ensure_known("ordering")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(ProductVariantFilters[ordering]);
 
 /// Filters of `product_images().list` and `product_images().iter_all`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -146,19 +129,13 @@ pub struct ProductImageFilters {
     pub ordering: Option<ProductImageOrdering>,
 }
 
-impl Filters for ProductImageFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(o) = &self.ordering {
-            o.ensure_known("ordering")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(ProductImageFilters[ordering]);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::Error;
+    use crate::filters::Filters;
 
     #[test]
     fn unknown_ordering_is_rejected() {

@@ -2,10 +2,7 @@
 
 use serde::Serialize;
 
-use super::{query_of, Filters};
-use crate::error::Result;
 use crate::models::{EmailChannelStatus, EmailChannelType, EmailIdentityType};
-use crate::query::Query;
 
 /// Filters of `email_accounts().list`. A website has one email account, so
 /// there is nothing to filter on.
@@ -64,14 +61,7 @@ pub struct EmailChannelFilters {
     pub ordering: Option<EmailChannelOrdering>,
 }
 
-impl Filters for EmailChannelFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(o) = &self.ordering {
-            o.ensure_known("ordering")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(EmailChannelFilters[ordering]);
 
 crate::string_enum! {
     /// Sort order of email identities.
@@ -102,17 +92,7 @@ pub struct EmailIdentityFilters {
     pub ordering: Option<EmailIdentityOrdering>,
 }
 
-impl Filters for EmailIdentityFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(t) = &self.identity_type {
-            t.ensure_known("identity_type")?;
-        }
-        if let Some(o) = &self.ordering {
-            o.ensure_known("ordering")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(EmailIdentityFilters [identity_type, ordering]);
 
 crate::string_enum! {
     /// Sort order of email templates.
@@ -149,19 +129,13 @@ pub struct EmailTemplateFilters {
     pub ordering: Option<EmailTemplateOrdering>,
 }
 
-impl Filters for EmailTemplateFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(o) = &self.ordering {
-            o.ensure_known("ordering")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(EmailTemplateFilters[ordering]);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::Error;
+    use crate::filters::Filters;
 
     #[test]
     fn identity_type_must_be_known() {

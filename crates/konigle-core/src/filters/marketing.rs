@@ -2,10 +2,7 @@
 
 use serde::Serialize;
 
-use super::{query_of, Filters};
-use crate::error::Result;
 use crate::models::{CampaignChannelType, CampaignStatus, ContactSource};
-use crate::query::Query;
 
 /// Filters of `audiences().list`.
 ///
@@ -44,17 +41,7 @@ pub struct CampaignFilters {
     pub audience: Option<String>,
 }
 
-impl Filters for CampaignFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(s) = &self.status {
-            s.ensure_known("status")?;
-        }
-        if let Some(c) = &self.channel_type {
-            c.ensure_known("channel_type")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(CampaignFilters [status, channel_type]);
 
 /// Filters of `contacts().list`.
 ///
@@ -74,11 +61,4 @@ pub struct ContactFilters {
     pub tags: Option<String>,
 }
 
-impl Filters for ContactFilters {
-    fn to_query(&self) -> Result<Query> {
-        if let Some(s) = &self.source {
-            s.ensure_known("source")?;
-        }
-        query_of(self)
-    }
-}
+crate::serde_filters!(ContactFilters[source]);

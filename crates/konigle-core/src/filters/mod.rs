@@ -1,11 +1,19 @@
 //! Typed list filters, one per manager, sent as query parameters in the
 //! order the API documents them.
 
+mod cloud;
+mod commerce;
+mod email;
+mod forms;
+mod marketing;
 mod media;
 
+pub use cloud::*;
+pub use commerce::*;
+pub use email::*;
+pub use forms::*;
+pub use marketing::*;
 pub use media::*;
-
-use serde::Serialize;
 
 use crate::error::Result;
 use crate::query::Query;
@@ -45,11 +53,24 @@ impl Filters for QueryFilters {
 }
 
 /// Implements [`Filters`] by serializing the struct's set fields in order.
+///
+/// Enum-valued fields listed in brackets are checked first: a value outside
+/// the known set (written through its `Other` variant) is an
+/// [`Error::InvalidInput`](crate::Error::InvalidInput) and nothing is sent.
+///
+/// ```ignore
+/// serde_filters!(AudienceFilters, CampaignFilters [status, channel_type]);
+/// ```
 #[macro_export]
 macro_rules! serde_filters {
-    ($($t:ty),* $(,)?) => {$(
+    ($($t:ty $([$($checked:ident),+ $(,)?])?),* $(,)?) => {$(
         impl $crate::filters::Filters for $t {
             fn to_query(&self) -> $crate::Result<$crate::Query> {
+                $($(
+                    if let Some(value) = &self.$checked {
+                        value.ensure_known(stringify!($checked))?;
+                    }
+                )+)?
                 let mut q = $crate::Query::default();
                 q.extend_from(self)?;
                 Ok(q)
@@ -57,20 +78,3 @@ macro_rules! serde_filters {
         }
     )*};
 }
-
-/// Serializes `value`'s set fields into a new query.
-pub fn query_of<T: Serialize>(value: &T) -> Result<Query> {
-    let mut q = Query::default();
-    q.extend_from(value)?;
-    Ok(q)
-}
-mod cloud;
-pub use cloud::*;
-mod email;
-pub use email::*;
-mod forms;
-pub use forms::*;
-mod marketing;
-pub use marketing::*;
-mod commerce;
-pub use commerce::*;
