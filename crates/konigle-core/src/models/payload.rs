@@ -17,6 +17,30 @@ pub(crate) fn blank() -> Option<String> {
     Some(String::new())
 }
 
+/// The body `Record::save` sends for a model's changed fields: the changes
+/// read as the update payload `U` (fields it does not accept are dropped),
+/// with each `related` field that holds an embedded object replaced by the
+/// object's `uid`, then validated and encoded like an update. Fails, before
+/// anything is sent, when a change is not a valid update.
+pub(crate) fn save_through<U>(mut changes: crate::JsonMap, related: &[&str]) -> Result<crate::JsonMap>
+where
+    U: serde::de::DeserializeOwned + Payload,
+{
+    for field in related {
+        if let Some(v) = changes.get_mut(*field) {
+            if let Some(uid) = v.get("uid").and_then(serde_json::Value::as_str) {
+                *v = serde_json::Value::String(uid.to_string());
+            }
+        }
+    }
+    let update: U = serde_json::from_value(serde_json::Value::Object(changes))
+        .map_err(|e| crate::Error::InvalidInput { field: None, message: format!("cannot save the changes: {e}") })?;
+    match update.into_body()? {
+        Body::Json(serde_json::Value::Object(map)) => Ok(map),
+        _ => Ok(crate::JsonMap::new()),
+    }
+}
+
 /// Checks a string's length in characters.
 pub fn check_max_len(field: &str, value: &str, max: usize) -> Result<()> {
     let n = value.chars().count();

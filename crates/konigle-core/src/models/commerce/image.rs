@@ -1,11 +1,12 @@
 //! Product images: the model, the upload payload and the update payload.
 
+use crate::models::payload::save_through;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{changes_as, check_min, null_as_default, to_object, PRODUCT_IMAGES_PATH};
+use super::{check_min, null_as_default, PRODUCT_IMAGES_PATH};
 use crate::error::Result;
 use crate::file::{FileInput, FilePart, FileRules};
 use crate::models::payload::Payload;
@@ -79,9 +80,7 @@ impl Resource for ProductImage {
     /// The changed fields, read as a [`ProductImageUpdate`] (validated,
     /// read-only fields such as `url` left out).
     fn save_body(changes: Map<String, Value>) -> Result<Map<String, Value>> {
-        let update: ProductImageUpdate = changes_as(changes, &[])?;
-        update.validate()?;
-        to_object(&update)
+        save_through::<ProductImageUpdate>(changes, &[])
     }
 }
 

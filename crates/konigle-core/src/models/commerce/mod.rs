@@ -38,9 +38,9 @@ pub use image::*;
 pub use product::*;
 pub use variant::*;
 
-use serde::de::{DeserializeOwned, Deserializer};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::Decimal;
@@ -324,30 +324,6 @@ pub(crate) fn check_len(field: &str, value: &str, min: usize, max: usize) -> Res
 /// Checks an optional string's length.
 pub(crate) fn check_opt_len(field: &str, value: Option<&str>, max: usize) -> Result<()> {
     value.map_or(Ok(()), |v| crate::models::payload::check_max_len(field, v, max))
-}
-
-/// Serializes a payload to a JSON object.
-pub(crate) fn to_object<T: Serialize>(value: &T) -> Result<Map<String, Value>> {
-    match serde_json::to_value(value) {
-        Ok(Value::Object(m)) => Ok(m),
-        Ok(other) => Err(Error::InvalidInput { field: None, message: format!("expected an object, got {other}") }),
-        Err(e) => Err(Error::InvalidInput { field: None, message: format!("cannot encode the body: {e}") }),
-    }
-}
-
-/// Reads the changed fields of a model as an update payload, the related
-/// objects replaced by their ids (fields the update does not know are
-/// dropped).
-pub(crate) fn changes_as<U: DeserializeOwned>(mut changes: Map<String, Value>, related: &[&str]) -> Result<U> {
-    for field in related {
-        if let Some(v) = changes.get_mut(*field) {
-            if let Some(uid) = v.get("uid").and_then(Value::as_str) {
-                *v = Value::String(uid.to_string());
-            }
-        }
-    }
-    serde_json::from_value(Value::Object(changes))
-        .map_err(|e| Error::InvalidInput { field: None, message: format!("cannot save the changes: {e}") })
 }
 
 #[cfg(test)]

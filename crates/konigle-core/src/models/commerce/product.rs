@@ -1,13 +1,14 @@
 //! Products: the model, its creation and update payloads.
 
+use crate::models::payload::save_through;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
-    changes_as, check_content, check_len, check_opt_len, check_price, compact_seo, normalize_editorjs, null_as_default,
-    to_object, ProductImageReference, ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta, PRODUCTS_PATH,
+    check_content, check_len, check_opt_len, check_price, compact_seo, normalize_editorjs, null_as_default,
+    ProductImageReference, ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta, PRODUCTS_PATH,
 };
 use crate::error::Result;
 use crate::models::payload::Payload;
@@ -146,7 +147,7 @@ impl Resource for Product {
     /// The changed fields, read as a [`ProductUpdate`] (validated, unset
     /// values and read-only fields left out, the image sent as its id).
     fn save_body(changes: Map<String, Value>) -> Result<Map<String, Value>> {
-        changes_as::<ProductUpdate>(changes, &["image"])?.to_object()
+        save_through::<ProductUpdate>(changes, &["image"])
     }
 }
 
@@ -297,7 +298,7 @@ setters!(ProductCreate {
 
 impl Payload for ProductCreate {
     fn into_body(self) -> Result<Body> {
-        Ok(Body::Json(Value::Object(to_object(&self.prepared()?)?)))
+        Body::json(&self.prepared()?)
     }
 }
 
@@ -395,8 +396,8 @@ impl ProductUpdate {
         self
     }
 
-    /// Validates the changes and returns the JSON object sent.
-    pub(crate) fn to_object(&self) -> Result<Map<String, Value>> {
+    /// The changes as sent: validated, new variants prepared.
+    fn prepared(&self) -> Result<Self> {
         check_opt_len("handle", self.handle.as_deref(), 255)?;
         if let Some(t) = &self.title {
             check_len("title", t, 1, 255)?;
@@ -426,7 +427,7 @@ impl ProductUpdate {
                 }
             }
         }
-        to_object(&out)
+        Ok(out)
     }
 }
 
@@ -459,7 +460,7 @@ setters!(ProductUpdate {
 
 impl Payload for ProductUpdate {
     fn into_body(self) -> Result<Body> {
-        Ok(Body::Json(Value::Object(self.to_object()?)))
+        Body::json(&self.prepared()?)
     }
 }
 

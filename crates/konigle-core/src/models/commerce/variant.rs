@@ -1,14 +1,15 @@
 //! Product variants: the model, the payload of a new variant (sent within a
 //! product) and the update payload.
 
+use crate::models::payload::save_through;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
-    changes_as, check_content, check_cost, check_min, check_non_negative, check_opt_len, check_price, compact_seo,
-    normalize_editorjs, null_as_default, to_object, ProductImageReference, ProductReference, Related, SeoMeta,
+    check_content, check_cost, check_min, check_non_negative, check_opt_len, check_price, compact_seo,
+    normalize_editorjs, null_as_default, ProductImageReference, ProductReference, Related, SeoMeta,
     PRODUCT_VARIANTS_PATH,
 };
 use crate::error::Result;
@@ -146,9 +147,7 @@ impl Resource for ProductVariant {
     /// unset values and read-only fields such as `product` left out, the
     /// image sent as its id).
     fn save_body(changes: Map<String, Value>) -> Result<Map<String, Value>> {
-        let update: ProductVariantUpdate = changes_as(changes, &["image"])?;
-        update.validate("")?;
-        to_object(&update)
+        save_through::<ProductVariantUpdate>(changes, &["image"])
     }
 }
 
@@ -518,7 +517,7 @@ setters!(ProductVariantUpdate {
 impl Payload for ProductVariantUpdate {
     fn into_body(self) -> Result<Body> {
         self.validate("")?;
-        Ok(Body::Json(Value::Object(to_object(&self)?)))
+        Body::json(&self)
     }
 }
 

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{blank, save_body_via};
+use super::blank;
 use crate::error::Result;
-use crate::models::payload::{check_max_len, check_not_empty, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, save_through, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, JsonMap, Timestamp};
@@ -44,7 +44,7 @@ impl Resource for Audience {
     }
 
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_body_via::<AudienceUpdate>(changes)
+        save_through::<AudienceUpdate>(changes, &[])
     }
 }
 

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{blank, email_or_none, save_body_via, usd};
+use super::{blank, email_or_none, usd};
 use crate::error::Result;
-use crate::models::payload::{check_max_len, check_not_empty, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, save_through, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, Decimal, JsonMap, Timestamp};
@@ -209,7 +209,7 @@ impl Resource for Campaign {
     /// Only fields [`CampaignUpdate`] accepts are saved; status, LTV and
     /// execution are managed by the server.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_body_via::<CampaignUpdate>(changes)
+        save_through::<CampaignUpdate>(changes, &[])
     }
 }
 

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{blank, save_body_via, usd};
+use super::{blank, usd};
 use crate::error::Result;
-use crate::models::payload::{check_max_len, Payload};
+use crate::models::payload::{check_max_len, save_through, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, Decimal, JsonMap, Timestamp};
@@ -120,7 +120,7 @@ impl Resource for Contact {
     /// Only fields [`ContactUpdate`] accepts are saved; LTV and purchase
     /// data are managed by the server.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_body_via::<ContactUpdate>(changes)
+        save_through::<ContactUpdate>(changes, &[])
     }
 }
 

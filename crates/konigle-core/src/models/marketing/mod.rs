@@ -23,20 +23,6 @@ fn email_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
     Ok(v.filter(|s| !s.is_empty()))
 }
 
-/// Builds the body `save` sends: the changed fields that the update payload
-/// `U` accepts, validated like an update, without nulls.
-fn save_body_via<U>(changes: crate::JsonMap) -> crate::Result<crate::JsonMap>
-where
-    U: serde::de::DeserializeOwned + crate::models::Payload,
-{
-    let update: U = serde_json::from_value(serde_json::Value::Object(changes))
-        .map_err(|e| crate::Error::InvalidInput { field: None, message: format!("invalid change: {e}") })?;
-    match update.into_body()? {
-        crate::Body::Json(serde_json::Value::Object(map)) => Ok(map),
-        _ => Ok(crate::JsonMap::new()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::{json, Value};
