@@ -3,6 +3,7 @@
 //! The three share one endpoint and differ by MIME type; each has its own
 //! model so a list of images never yields a video.
 
+use crate::models::payload::check_opt_max_len;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -215,9 +216,7 @@ pub struct AssetUpdate {
 
 impl Payload for AssetUpdate {
     fn into_body(self) -> Result<Body> {
-        if let Some(name) = &self.name {
-            check_max_len("name", name, 255)?;
-        }
+        check_opt_max_len("name", self.name.as_deref(), 255)?;
         Body::json(&self)
     }
 }

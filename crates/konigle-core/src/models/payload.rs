@@ -50,6 +50,11 @@ pub fn check_max_len(field: &str, value: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
+/// Checks an optional string's length in characters, when it is set.
+pub fn check_opt_max_len(field: &str, value: Option<&str>, max: usize) -> Result<()> {
+    value.map_or(Ok(()), |v| check_max_len(field, v, max))
+}
+
 /// Checks that a required string is not empty.
 pub fn check_not_empty(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {

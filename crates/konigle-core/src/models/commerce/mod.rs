@@ -321,11 +321,6 @@ pub(crate) fn check_len(field: &str, value: &str, min: usize, max: usize) -> Res
     crate::models::payload::check_max_len(field, value, max)
 }
 
-/// Checks an optional string's length.
-pub(crate) fn check_opt_len(field: &str, value: Option<&str>, max: usize) -> Result<()> {
-    value.map_or(Ok(()), |v| crate::models::payload::check_max_len(field, v, max))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

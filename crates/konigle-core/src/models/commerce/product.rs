@@ -1,5 +1,6 @@
 //! Products: the model, its creation and update payloads.
 
+use crate::models::payload::check_opt_max_len;
 use crate::models::payload::save_through;
 use std::fmt;
 
@@ -7,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
-    check_content, check_len, check_opt_len, check_price, compact_seo, normalize_editorjs, null_as_default,
-    ProductImageReference, ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta, PRODUCTS_PATH,
+    check_content, check_len, check_price, compact_seo, normalize_editorjs, null_as_default, ProductImageReference,
+    ProductVariantCreate, ProductVariantUpdate, Related, SeoMeta, PRODUCTS_PATH,
 };
 use crate::error::Result;
 use crate::models::payload::Payload;
@@ -245,10 +246,10 @@ impl ProductCreate {
     fn prepared(&self) -> Result<Self> {
         let mut out = self.clone();
         check_len("title", &out.title, 1, 255)?;
-        check_opt_len("handle", out.handle.as_deref(), 255)?;
-        check_opt_len("product_type", out.product_type.as_deref(), 255)?;
-        check_opt_len("vendor", out.vendor.as_deref(), 255)?;
-        check_opt_len("currency", out.currency.as_deref(), 3)?;
+        check_opt_max_len("handle", out.handle.as_deref(), 255)?;
+        check_opt_max_len("product_type", out.product_type.as_deref(), 255)?;
+        check_opt_max_len("vendor", out.vendor.as_deref(), 255)?;
+        check_opt_max_len("currency", out.currency.as_deref(), 3)?;
         if let Some(p) = &out.price {
             check_price("price", p)?;
         }
@@ -398,13 +399,13 @@ impl ProductUpdate {
 
     /// The changes as sent: validated, new variants prepared.
     fn prepared(&self) -> Result<Self> {
-        check_opt_len("handle", self.handle.as_deref(), 255)?;
+        check_opt_max_len("handle", self.handle.as_deref(), 255)?;
         if let Some(t) = &self.title {
             check_len("title", t, 1, 255)?;
         }
-        check_opt_len("product_type", self.product_type.as_deref(), 255)?;
-        check_opt_len("vendor", self.vendor.as_deref(), 255)?;
-        check_opt_len("currency", self.currency.as_deref(), 3)?;
+        check_opt_max_len("product_type", self.product_type.as_deref(), 255)?;
+        check_opt_max_len("vendor", self.vendor.as_deref(), 255)?;
+        check_opt_max_len("currency", self.currency.as_deref(), 3)?;
         if let Some(c) = &self.content {
             check_content("content", c)?;
         }

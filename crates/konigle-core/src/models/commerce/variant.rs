@@ -1,6 +1,7 @@
 //! Product variants: the model, the payload of a new variant (sent within a
 //! product) and the update payload.
 
+use crate::models::payload::check_opt_max_len;
 use crate::models::payload::save_through;
 use std::fmt;
 
@@ -8,9 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
-    check_content, check_cost, check_min, check_non_negative, check_opt_len, check_price, compact_seo,
-    normalize_editorjs, null_as_default, ProductImageReference, ProductReference, Related, SeoMeta,
-    PRODUCT_VARIANTS_PATH,
+    check_content, check_cost, check_min, check_non_negative, check_price, compact_seo, normalize_editorjs,
+    null_as_default, ProductImageReference, ProductReference, Related, SeoMeta, PRODUCT_VARIANTS_PATH,
 };
 use crate::error::Result;
 use crate::models::payload::Payload;
@@ -295,17 +295,17 @@ impl ProductVariantCreate {
         if let Some(c) = &self.cost {
             check_cost(&f("cost"), c)?;
         }
-        check_opt_len(&f("currency"), self.currency.as_deref(), 3)?;
-        check_opt_len(&f("option1"), self.option1.as_deref(), 500)?;
-        check_opt_len(&f("option2"), self.option2.as_deref(), 500)?;
-        check_opt_len(&f("option3"), self.option3.as_deref(), 500)?;
+        check_opt_max_len(&f("currency"), self.currency.as_deref(), 3)?;
+        check_opt_max_len(&f("option1"), self.option1.as_deref(), 500)?;
+        check_opt_max_len(&f("option2"), self.option2.as_deref(), 500)?;
+        check_opt_max_len(&f("option3"), self.option3.as_deref(), 500)?;
         if let Some(p) = self.position {
             check_min(&f("position"), p.into(), 1)?;
         }
         if let Some(w) = self.weight {
             check_non_negative(&f("weight"), w)?;
         }
-        check_opt_len(&f("weight_unit"), self.weight_unit.as_deref(), 31)?;
+        check_opt_max_len(&f("weight_unit"), self.weight_unit.as_deref(), 31)?;
         if let Some(g) = self.grams {
             check_min(&f("grams"), g, 0)?;
         }
@@ -440,15 +440,15 @@ impl ProductVariantUpdate {
     /// Checks the changes; field names are prefixed with `prefix`.
     pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
         let f = |name: &str| format!("{prefix}{name}");
-        check_opt_len(&f("handle"), self.handle.as_deref(), 255)?;
-        check_opt_len(&f("title"), self.title.as_deref(), 255)?;
+        check_opt_max_len(&f("handle"), self.handle.as_deref(), 255)?;
+        check_opt_max_len(&f("title"), self.title.as_deref(), 255)?;
         if let Some(p) = &self.price {
             check_price(&f("price"), p)?;
         }
         if let Some(c) = &self.cost {
             check_cost(&f("cost"), c)?;
         }
-        check_opt_len(&f("currency"), self.currency.as_deref(), 3)?;
+        check_opt_max_len(&f("currency"), self.currency.as_deref(), 3)?;
         if let Some(p) = &self.compare_at_price {
             check_price(&f("compare_at_price"), p)?;
         }
@@ -458,7 +458,7 @@ impl ProductVariantUpdate {
         if let Some(w) = self.weight {
             check_non_negative(&f("weight"), w)?;
         }
-        check_opt_len(&f("weight_unit"), self.weight_unit.as_deref(), 31)?;
+        check_opt_max_len(&f("weight_unit"), self.weight_unit.as_deref(), 31)?;
         if let Some(g) = self.grams {
             check_min(&f("grams"), g, 0)?;
         }

@@ -1,6 +1,7 @@
 //! Email channels: separate flows (transactional, marketing, broadcast)
 //! within an account, each with its own quota and rate limit.
 
+use crate::models::payload::check_opt_max_len;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -150,9 +151,7 @@ pub struct EmailChannelUpdate {
 
 impl Payload for EmailChannelUpdate {
     fn into_body(self) -> Result<Body> {
-        if let Some(code) = &self.code {
-            check_max_len("code", code, EMAIL_CHANNEL_CODE_MAX)?;
-        }
+        check_opt_max_len("code", self.code.as_deref(), EMAIL_CHANNEL_CODE_MAX)?;
         Body::json(&self)
     }
 }

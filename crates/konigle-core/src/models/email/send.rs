@@ -1,5 +1,6 @@
 //! Sending an email: the payload and the service's answer.
 
+use crate::models::payload::check_opt_max_len;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -155,9 +156,7 @@ impl Email {
             ));
         }
         check_max_len("channel", &self.channel, EMAIL_SEND_CHANNEL_MAX)?;
-        if let Some(category) = &self.category {
-            check_max_len("category", category, EMAIL_CATEGORY_MAX)?;
-        }
+        check_opt_max_len("category", self.category.as_deref(), EMAIL_CATEGORY_MAX)?;
         if let Some(headers) = &self.headers {
             if let Some(bad) = headers.keys().find(|k| !k.starts_with(EMAIL_HEADER_PREFIX)) {
                 return Err(Error::invalid(

@@ -1,5 +1,6 @@
 //! Audiences: segments of contacts selected by tags.
 
+use crate::models::payload::check_opt_max_len;
 use serde::{Deserialize, Serialize};
 
 use super::blank;
@@ -124,9 +125,7 @@ pub struct AudienceUpdate {
 
 impl Payload for AudienceUpdate {
     fn into_body(self) -> Result<Body> {
-        if let Some(name) = &self.name {
-            check_max_len("name", name, NAME_MAX)?;
-        }
+        check_opt_max_len("name", self.name.as_deref(), NAME_MAX)?;
         if let Some(code) = &self.code {
             validate::slug("code", code, CODE_MAX)?;
         }

@@ -1,5 +1,6 @@
 //! Campaigns: messages sent to an audience through a channel.
 
+use crate::models::payload::check_opt_max_len;
 use serde::{Deserialize, Serialize};
 
 use super::{blank, email_or_none, usd};
@@ -419,9 +420,7 @@ pub struct CampaignUpdate {
 
 impl Payload for CampaignUpdate {
     fn into_body(mut self) -> Result<Body> {
-        if let Some(name) = &self.name {
-            check_max_len("name", name, NAME_MAX)?;
-        }
+        check_opt_max_len("name", self.name.as_deref(), NAME_MAX)?;
         check_overrides(
             self.from_email.as_deref(),
             self.from_name.as_deref(),
@@ -641,12 +640,8 @@ impl Payload for CampaignCreateEmail {
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
         )?;
-        if let Some(v) = &self.audience_name {
-            check_max_len("audience_name", v, NAME_MAX)?;
-        }
-        if let Some(v) = &self.template_name {
-            check_max_len("template_name", v, NAME_MAX)?;
-        }
+        check_opt_max_len("audience_name", self.audience_name.as_deref(), NAME_MAX)?;
+        check_opt_max_len("template_name", self.template_name.as_deref(), NAME_MAX)?;
         Body::json(&self)
     }
 }
