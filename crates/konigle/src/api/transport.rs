@@ -1,13 +1,18 @@
-//! Pieces of the reqwest transports that do not depend on the facade:
-//! method mapping, error classification and header values. Each crate's
-//! `http` module sends the request; these build and classify it the same
-//! way in both.
+//! The reqwest transport, written once for both facades: building the
+//! request, sending one attempt, classifying failures and encoding
+//! multipart bodies. Each crate's `http` module holds what differs: the
+//! reqwest client type, the in-flight limit, and streaming a file.
 
 use std::time::Duration;
 
+use konigle_core::file::FileSource;
+use konigle_core::request::{Body, Part};
+use konigle_core::resource::RawResponse;
 use konigle_core::retry::{AttemptError, Failure};
-use konigle_core::{Error, Method, Secret};
-use reqwest::header::HeaderValue;
+use konigle_core::{Error, Method, Request, Result as KonigleResult, Secret};
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+
+use crate::http::{file_part, multipart, Http};
 
 /// The reqwest method of a request.
 pub(crate) fn method(m: Method) -> reqwest::Method {
@@ -74,3 +79,78 @@ pub(crate) fn idle_per_host(config: &konigle_core::Config) -> usize {
 
 /// How long an idle connection is kept.
 pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Sending: the same body for both facades; each crate's `http` module
+/// supplies the client, the in-flight limit (`admit`), the multipart types
+/// and how a file on disk becomes a streamed part (`file_part`).
+#[crate::facade]
+impl Http {
+    /// Sends one attempt of `req` and reads the whole answer.
+    pub(crate) async fn send(
+        &self,
+        req: &Request,
+        base: &str,
+        auth: &Secret,
+        timeout: Duration,
+    ) -> Result<RawResponse, AttemptError> {
+        let _admitted = self.admit().await?;
+        let mut rb = self
+            .client
+            .request(method(req.method()), req.url(base))
+            .timeout(timeout)
+            .header(AUTHORIZATION, authorization(auth)?)
+            .header(ACCEPT, "application/json");
+        match req.body_ref() {
+            Body::None => {}
+            Body::Json(v) => rb = rb.header(CONTENT_TYPE, "application/json").body(json_bytes(v)?),
+            Body::Multipart(parts) => rb = rb.multipart(form(parts).await?),
+        }
+        let resp = rb.send().await.map_err(|e| classify(e, timeout))?;
+        let status = resp.status().as_u16();
+        let retry_after = resp.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let body = resp.bytes().await.map_err(|e| classify(e, timeout))?;
+        Ok(RawResponse { status, retry_after, body })
+    }
+
+    /// Downloads a file to upload (no API credentials are sent).
+    pub(crate) async fn download(&self, url: &str, timeout: Duration) -> KonigleResult<(Vec<u8>, Option<String>)> {
+        let resp = self.client.get(url).timeout(timeout).send().await.map_err(|e| classify(e, timeout).error)?;
+        let status = resp.status().as_u16();
+        let content_type = resp.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let body = resp.bytes().await.map_err(|e| classify(e, timeout).error)?;
+        if !(200..300).contains(&status) {
+            return Err(Error::from_response(status, &body, None));
+        }
+        Ok((body.to_vec(), content_type))
+    }
+}
+
+/// The multipart form of a body; files on disk are opened (again, on a
+/// retry) and streamed.
+#[crate::facade]
+async fn form(parts: &[Part]) -> Result<multipart::Form, AttemptError> {
+    let mut form = multipart::Form::new();
+    for part in parts {
+        form = match part {
+            Part::Text { name, value } => form.text(name.clone(), value.clone()),
+            Part::File(file) => {
+                let body = match &file.source {
+                    FileSource::Path { path, len } => file_part(path, *len).await?,
+                    FileSource::Bytes(data) => multipart::Part::bytes(data.to_vec()),
+                    FileSource::Url(url) => {
+                        return Err(AttemptError::from(Error::invalid(
+                            &file.field,
+                            format!("{url} was not downloaded"),
+                        )))
+                    }
+                };
+                let body = body
+                    .file_name(file.file_name.clone())
+                    .mime_str(&file.content_type)
+                    .map_err(|e| AttemptError::from(Error::invalid(&file.field, e.to_string())))?;
+                form.part(file.field.clone(), body)
+            }
+        };
+    }
+    Ok(form)
+}
