@@ -12,23 +12,7 @@
 mod blocking;
 mod nonblocking;
 
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[test]
-            fn blocking() {
-                crate::blocking::scenarios::$name();
-            }
-            #[test]
-            fn nonblocking() {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-                rt.block_on(crate::nonblocking::scenarios::$name());
-            }
-        }
-    )*};
-}
-
-both!(
+konigle_suite::both_facades!(
     products_crud_pages_and_active_record,
     variants_and_product_images,
     media_assets,

@@ -29,23 +29,7 @@ pub fn config(base: &str, retries: u32) -> Config {
         .expect("config")
 }
 
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[test]
-            fn blocking() {
-                crate::blocking::scenarios::$name();
-            }
-            #[test]
-            fn nonblocking() {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-                rt.block_on(crate::nonblocking::scenarios::$name());
-            }
-        }
-    )*};
-}
-
-both!(
+konigle_suite::both_facades!(
     retry_after_429_then_success,
     server_errors_twice_then_success,
     retries_exhausted_reports_attempts,
