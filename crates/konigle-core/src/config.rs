@@ -71,6 +71,7 @@ impl RetryConfig {
 #[derive(Debug, Clone)]
 pub struct Config {
     api_key: Secret,
+    authorization: Secret,
     base_url: String,
     forms_base_url: String,
     timeout: Duration,
@@ -189,9 +190,9 @@ impl Config {
     pub fn log_bodies(&self) -> bool {
         self.log_bodies
     }
-    /// The value of the `Authorization` header for the API.
-    pub fn authorization(&self) -> Secret {
-        Secret::new(format!("{} {}", self.auth_prefix, self.api_key.expose()))
+    /// The value of the `Authorization` header for the API (built once).
+    pub fn authorization(&self) -> &Secret {
+        &self.authorization
     }
 }
 
@@ -366,7 +367,9 @@ impl ConfigBuilder {
             }
             _ => default_agent,
         };
+        let authorization = Secret::new(format!("{auth_prefix} {}", self.api_key.expose()));
         Ok(Config {
+            authorization,
             api_key: self.api_key,
             base_url,
             forms_base_url,

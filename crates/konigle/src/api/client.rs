@@ -92,11 +92,15 @@ impl Client {
     /// retries, error mapping.
     pub(crate) async fn execute(&self, mut req: Request) -> Result<RawResponse> {
         self.resolve_downloads(&mut req).await?;
+        let forms_auth;
         let auth = match req.target() {
             Service::Api => self.inner.config.authorization(),
-            Service::Forms => self.forms_authorization().await?,
+            Service::Forms => {
+                forms_auth = self.forms_authorization().await?;
+                &forms_auth
+            }
         };
-        let res = self.send_with_retries(&req, &auth).await;
+        let res = self.send_with_retries(&req, auth).await;
         if req.target() == Service::Forms {
             if let Err(Error::Authentication(_)) = &res {
                 // The token expired or was revoked: fetch a new one next time.
@@ -198,7 +202,7 @@ impl Client {
             return Ok(token);
         }
         let req = konigle_core::models::connections::credentials_request("konigle_forms");
-        let resp = self.send_with_retries(&req, &self.inner.config.authorization()).await?;
+        let resp = self.send_with_retries(&req, self.inner.config.authorization()).await?;
         let creds: konigle_core::Json = resp.json()?;
         let token = creds.get("access_token").and_then(|t| t.as_str()).filter(|t| !t.is_empty()).ok_or_else(|| {
             Error::MissingCredentials("no access_token in the konigle_forms connection credentials".into())
