@@ -129,3 +129,10 @@ spec!(
     ProductImages: crate::models::ProductImage, crate::filters::ProductImageFilters,
     create = crate::models::ProductImageCreate, update = crate::models::ProductImageUpdate, delete = true
 );
+
+// Website markers live in their own files, one per group of managers.
+mod website_content;
+pub use website_content::*;
+
+mod website_site;
+pub use website_site::*;

@@ -12,6 +12,8 @@ mod commerce;
 mod email;
 mod marketing;
 mod media;
+mod website_content;
+mod website_site;
 
 /// The JSON of a successful result.
 pub fn ok<T: serde::Serialize>(r: konigle_core::Result<T>) -> Outcome {
@@ -45,7 +47,13 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
     if let Some(o) = marketing::run(name, c, ctx).await {
         return Some(o);
     }
-    email::run(name, c, ctx).await
+    if let Some(o) = email::run(name, c, ctx).await {
+        return Some(o);
+    }
+    if let Some(o) = website_content::run(name, c, ctx).await {
+        return Some(o);
+    }
+    website_site::run(name, c, ctx).await
 }
 
 const ALL_UNREPRESENTABLE: &[&[(&str, &str)]] = &[
@@ -55,10 +63,20 @@ const ALL_UNREPRESENTABLE: &[&[(&str, &str)]] = &[
     commerce::UNREPRESENTABLE,
     marketing::UNREPRESENTABLE,
     email::UNREPRESENTABLE,
+    website_content::UNREPRESENTABLE,
+    website_site::UNREPRESENTABLE,
 ];
 
-const ALL_DIFFERS: &[&[(&str, &str)]] =
-    &[media::DIFFERS, assets::DIFFERS, cloud::DIFFERS, commerce::DIFFERS, marketing::DIFFERS, email::DIFFERS];
+const ALL_DIFFERS: &[&[(&str, &str)]] = &[
+    media::DIFFERS,
+    assets::DIFFERS,
+    cloud::DIFFERS,
+    commerce::DIFFERS,
+    marketing::DIFFERS,
+    email::DIFFERS,
+    website_content::DIFFERS,
+    website_site::DIFFERS,
+];
 
 /// Why the SDK deliberately differs from the reference on a fixture, if it does.
 pub fn differs(name: &str) -> Option<&'static str> {
@@ -72,6 +90,8 @@ const ALL_SUBSTITUTES: &[&[(&str, &str, &str)]] = &[
     commerce::SUBSTITUTES,
     marketing::SUBSTITUTES,
     email::SUBSTITUTES,
+    website_content::SUBSTITUTES,
+    website_site::SUBSTITUTES,
 ];
 
 /// Why a fixture cannot be written in Rust, if it cannot.

@@ -7,6 +7,8 @@ mod email;
 mod forms;
 mod marketing;
 mod media;
+mod website_content;
+mod website_site;
 
 pub use cloud::*;
 pub use commerce::*;
@@ -14,6 +16,8 @@ pub use email::*;
 pub use forms::*;
 pub use marketing::*;
 pub use media::*;
+pub use website_content::*;
+pub use website_site::*;
 
 use crate::error::Result;
 use crate::query::Query;

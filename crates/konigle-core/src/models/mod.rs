@@ -24,3 +24,7 @@ pub mod marketing;
 pub use marketing::*;
 pub mod commerce;
 pub use commerce::*;
+pub mod rich_text;
+pub use rich_text::*;
+pub mod website;
+pub use website::*;

@@ -77,3 +77,7 @@ mod assets;
 pub use self::assets::*;
 mod marketing;
 pub use marketing::*;
+mod website_content;
+pub use website_content::*;
+mod website_site;
+pub use website_site::*;

@@ -1,0 +1,1 @@
+//! Filters of folders, pages, blog posts and glossary terms.

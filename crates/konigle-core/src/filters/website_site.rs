@@ -1,0 +1,1 @@
+//! Filters of authors, backups, redirects, components and templates.

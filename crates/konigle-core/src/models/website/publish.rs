@@ -1,0 +1,1 @@
+//! What publishable website resources (folders, pages, blog posts, glossary terms) share.

@@ -1,0 +1,1 @@
+//! Markers of folders, pages, blog posts and glossary terms.

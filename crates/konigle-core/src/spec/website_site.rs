@@ -1,0 +1,1 @@
+//! Markers of authors, backups, redirects, components, templates, the theme and the site.
