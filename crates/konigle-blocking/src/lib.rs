@@ -12,5 +12,5 @@ pub use api::*;
 pub use iter::Items;
 pub use konigle_core::{
     filters, models, pagination, spec, ApiError, Config, ConfigBuilder, Decimal, Error, FileInput, Json, JsonMap,
-    ListParams, Page, Resource, Result, RetryConfig, Secret, Timestamp,
+    ListParams, Method, Page, Resource, Result, RetryConfig, Secret, Timestamp,
 };
