@@ -10,34 +10,6 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::request::Service;
 
-/// Which single-resource operations the API offers for a type.
-///
-/// Managers and Active Record check these before sending: an operation the
-/// API does not offer is an [`Error::Unsupported`], never a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Operations {
-    /// `get`, `reload` and `load_detail`.
-    pub get: bool,
-    /// `update` and `save`.
-    pub update: bool,
-    /// `delete`.
-    pub delete: bool,
-}
-
-impl Operations {
-    /// Every operation.
-    pub const ALL: Operations = Operations { get: true, update: true, delete: true };
-
-    /// Fails with [`Error::Unsupported`] unless `allowed`.
-    pub fn check(allowed: bool, what: &str, name: &str) -> Result<()> {
-        if allowed {
-            Ok(())
-        } else {
-            Err(Error::Unsupported(format!("{what} is not offered by the API for {name}")))
-        }
-    }
-}
-
 /// A resource the API stores: where it lives and how it is identified.
 pub trait Resource: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     /// Path of the collection, e.g. `/admin/api/storefront-assets`.
@@ -52,8 +24,6 @@ pub trait Resource: Serialize + DeserializeOwned + Clone + Send + Sync + 'static
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &[];
     /// Name of the type, for messages.
     const NAME: &'static str;
-    /// The single-resource operations the API offers.
-    const OPERATIONS: Operations = Operations::ALL;
 
     /// The resource's id, as it appears in its URL.
     fn resource_id(&self) -> String;

@@ -2,8 +2,10 @@
 //! operations the API offers for it.
 //!
 //! A manager is `Manager<S>` for a marker type `S` implementing [`Spec`];
-//! creation, update and deletion exist only where `S` implements
-//! [`Create`], [`Update`] and [`Delete`], so an operation the API does not
+//! fetching one resource, creation, update and deletion exist only where `S`
+//! implements [`Get`], [`Create`], [`Update`] and [`Delete`], and the Active
+//! Record methods of a model only where it implements [`Fetch`] (`reload`,
+//! `load_detail`), [`Save`] and [`Remove`]: an operation the API does not
 //! offer is a compile error, never a request.
 
 use crate::filters::Filters;
@@ -17,6 +19,19 @@ pub trait Spec: Send + Sync + 'static {
     /// The list filters.
     type Filters: Filters;
 }
+
+/// The collection offers `get` (one resource by id).
+pub trait Get: Spec {}
+
+/// The API fetches this model one by one: `Record::reload` and
+/// `Record::load_detail` exist for it.
+pub trait Fetch: Resource {}
+
+/// The API updates this model: `Record::save` exists for it.
+pub trait Save: Resource {}
+
+/// The API deletes this model: `Record::delete` exists for it.
+pub trait Remove: Resource {}
 
 /// The collection offers `create`.
 pub trait Create: Spec {
@@ -33,10 +48,14 @@ pub trait Update: Spec {
 /// The collection offers `delete`.
 pub trait Delete: Spec {}
 
-/// Declares a marker type and its [`Spec`].
+/// Declares a marker type and its [`Spec`], with the operations the API
+/// offers: `get` unless `get = false`, `create`, `update` and `delete` when
+/// named. The model's Active Record capabilities ([`Fetch`], [`Save`],
+/// [`Remove`]) follow from the same list.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! spec {
-    ($(#[$m:meta])* $name:ident: $model:ty, $filters:ty $(, create = $c:ty)? $(, update = $u:ty)? $(, delete = $d:tt)?) => {
+    ($(#[$m:meta])* $name:ident: $model:ty, $filters:ty $(, get = $g:tt)? $(, create = $c:ty)? $(, update = $u:ty)? $(, delete = $d:tt)?) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
@@ -44,11 +63,24 @@ macro_rules! spec {
             type Model = $model;
             type Filters = $filters;
         }
+        $crate::spec!(@get $name, $model, $($g)?);
         $(impl $crate::spec::Create for $name { type Payload = $c; })?
-        $(impl $crate::spec::Update for $name { type Payload = $u; })?
-        $($crate::spec!(@delete $name $d);)?
+        $(
+            impl $crate::spec::Update for $name { type Payload = $u; }
+            impl $crate::spec::Save for $model {}
+        )?
+        $($crate::spec!(@delete $name, $model, $d);)?
     };
-    (@delete $name:ident true) => { impl $crate::spec::Delete for $name {} };
+    (@get $name:ident, $model:ty,) => { $crate::spec!(@get $name, $model, true); };
+    (@get $name:ident, $model:ty, true) => {
+        impl $crate::spec::Get for $name {}
+        impl $crate::spec::Fetch for $model {}
+    };
+    (@get $name:ident, $model:ty, false) => {};
+    (@delete $name:ident, $model:ty, true) => {
+        impl $crate::spec::Delete for $name {}
+        impl $crate::spec::Remove for $model {}
+    };
 }
 
 spec!(
@@ -66,6 +98,15 @@ spec!(
     Documents: crate::models::Document, crate::filters::DocumentFilters,
     create = crate::models::DocumentCreate, update = crate::models::DocumentUpdate, delete = true
 );
+// Cloud computers and web apps: their managers create with their own
+// `create` (the answer carries a provisioning job), so their markers live
+// beside those managers; the models' Active Record capabilities are here.
+impl Fetch for crate::models::Computer {}
+impl Save for crate::models::Computer {}
+impl Remove for crate::models::Computer {}
+impl Fetch for crate::models::WebApp {}
+impl Save for crate::models::WebApp {}
+impl Remove for crate::models::WebApp {}
 spec!(
     /// Cloud spaces (`client.cloud().spaces()`).
     CloudSpaces: crate::models::Space, crate::filters::SpaceFilters,
@@ -97,7 +138,7 @@ spec!(
     create = crate::models::EmailTemplateCreate, update = crate::models::EmailTemplateUpdate, delete = true
 );
 spec!(/** Uploads (`client.uploads()`). */ Uploads: crate::models::Upload, crate::filters::QueryFilters, create = crate::models::UploadCreate, delete = true);
-spec!(/** Connections (`client.connections()`): read-only. */ Connections: crate::models::Connection, crate::filters::QueryFilters);
+spec!(/** Connections (`client.connections()`): read-only. */ Connections: crate::models::Connection, crate::filters::QueryFilters, get = false);
 spec!(/** Forms (`client.forms()`), on the forms service. */ Forms: crate::models::Form, crate::filters::FormFilters);
 spec!(
     /// Audiences (`client.audiences()`).

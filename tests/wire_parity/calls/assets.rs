@@ -7,8 +7,16 @@ use konigle_core::JsonMap;
 
 /// Fixtures that cannot be written in Rust, with the reason.
 pub const UNREPRESENTABLE: &[(&str, &str)] = &[
+    (
+        "connections.active_record.reload",
+        "Record<Connection> has no reload: connections cannot be fetched one by one, so it does not compile",
+    ),
     ("connections.create", "the connections manager has no create: connections are set up in the Konigle admin"),
     ("connections.delete", "the connections manager has no delete: connections are managed in the Konigle admin"),
+    (
+        "connections.get",
+        "the connections manager has no get: connections cannot be fetched one by one, so it does not compile",
+    ),
     ("connections.update", "the connections manager has no update: connections are managed in the Konigle admin"),
     (
         "forms.create.extra_field_rejected",
@@ -20,6 +28,7 @@ pub const UNREPRESENTABLE: &[(&str, &str)] = &[
         "the client always has its connections: there is no connection manager to unset",
     ),
     ("forms.update", "the forms manager has no update"),
+    ("uploads.active_record.save", "Record<Upload> has no save: uploads cannot be changed, so it does not compile"),
     ("uploads.update", "the uploads manager has no update"),
     (
         "videos.list.wrong_mime_filter",
@@ -73,15 +82,6 @@ fn video_filters() -> VideoFilters {
 pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
     Some(match name {
         // ---- uploads ----
-        "uploads.active_record.save" => {
-            let up = c.uploads().get("upl_401").await;
-            let mut up = tri!(up);
-            up.name = "Renamed".into();
-            match up.save().await {
-                Ok(saved) => Ok(val(&**saved)),
-                Err(e) => Err(e),
-            }
-        }
         "uploads.create.bad_extension" => ok(c.uploads().create(UploadCreate::new(ctx.file("movie.mp4", MP4))).await),
         "uploads.create.from_bytes" => {
             ok(c.uploads().create(UploadCreate::new(FileInput::bytes(*b"raw upload bytes")).name("Raw")).await)
@@ -131,14 +131,6 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "uploads.mark_started" => ok(c.uploads().mark_started("upl_402").await),
 
         // ---- connections ----
-        "connections.get" => ok(c.connections().get("conn_501").await),
-        "connections.active_record.reload" => match c.connections().list(&ListParams::new()).await {
-            Ok(page) => match page.payload.into_iter().next() {
-                Some(mut item) => ok(item.reload().await.map(|r| val(&*r))),
-                None => Ok(Value::Null),
-            },
-            Err(e) => Err(e),
-        },
         "connections.get_credentials" => ok(c.connections().get_credentials("konigle_forms").await),
         "connections.get_credentials.error_404" => ok(c.connections().get_credentials("unknown_provider").await),
         "connections.iter_all" => {

@@ -70,9 +70,6 @@ impl Resource for Connection {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
-    /// Connections are managed in the Konigle admin: only listing and credentials are offered.
-    const OPERATIONS: crate::resource::Operations =
-        crate::resource::Operations { get: false, update: false, delete: false };
 }
 
 /// A connection's credentials: tokens and whatever else the provider needs.
@@ -186,7 +183,6 @@ mod tests {
         .unwrap();
         assert_eq!(c.status, ConnectionStatus::Active);
         assert!(c.token_expires_at.is_none() && c.scopes.is_empty());
-        const { assert!(!Connection::OPERATIONS.update && !Connection::OPERATIONS.get) };
         assert_eq!(
             credentials_request("a b").url("http://h"),
             "http://h/relay/api/v1/connections/get-credentials?provider=a+b"

@@ -50,9 +50,6 @@ impl Resource for Form {
     fn resource_id(&self) -> String {
         self.slug.clone()
     }
-    /// Forms cannot be changed or deleted through the API.
-    const OPERATIONS: crate::resource::Operations =
-        crate::resource::Operations { get: true, update: false, delete: false };
 }
 
 /// Payload of `forms().create`; the slug is made from the name.

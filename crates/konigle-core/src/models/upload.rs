@@ -84,9 +84,6 @@ impl Resource for Upload {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
-    /// Uploads cannot be changed once created.
-    const OPERATIONS: crate::resource::Operations =
-        crate::resource::Operations { get: true, update: false, delete: true };
 }
 
 /// Extensions accepted for uploads.
@@ -260,7 +257,6 @@ mod tests {
         .unwrap();
         assert_eq!(u.status, UploadStatus::Completed);
         assert!(u.meta.is_empty() && u.tags.is_empty());
-        const { assert!(!Upload::OPERATIONS.update) };
         let bad = UploadCreate::new(FileInput::bytes(vec![1]).with_name("movie.mp4"));
         assert!(matches!(bad.into_body(), Err(Error::InvalidInput { .. })));
         let long = UploadCreate::new(FileInput::bytes(vec![1])).name("x".repeat(256));

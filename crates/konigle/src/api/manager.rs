@@ -3,16 +3,16 @@ use std::marker::PhantomData;
 use konigle_core::filters::Filters;
 use konigle_core::models::Payload;
 use konigle_core::pagination::{self, decode_page, ListParams, Page};
-use konigle_core::resource::{collection_request, detail_request, Operations};
+use konigle_core::resource::{collection_request, detail_request};
 use konigle_core::spec::{self, Spec};
-use konigle_core::{Method, Request, Resource, Result};
+use konigle_core::{Method, Request, Result};
 
 use super::{Client, Record};
 
 /// The manager of one resource collection: `Manager<Images>` is what
 /// `client.images()` returns.
 ///
-/// Every manager offers `list`, `get` and `iter_all`; `create`, `update`
+/// Every manager offers `list` and `iter_all`; `get`, `create`, `update`
 /// and `delete` exist where the API offers them (see [`konigle_core::spec`](mod@konigle_core::spec)).
 /// Resource-specific actions (`images().generate`, `campaigns().start`, …)
 /// are documented on the corresponding `Manager<…>` impl.
@@ -93,14 +93,12 @@ impl<S: Spec> Manager<S> {
         let page: Page<S::Model> = decode_page(resp.status, &resp.body, page, size)?;
         Ok(page.map(|item| self.record(item, true)))
     }
+}
 
+#[crate::facade]
+impl<S: spec::Get> Manager<S> {
     /// The resource with this id, with every detail field.
-    ///
-    /// # Errors
-    /// [`konigle_core::Error::Unsupported`] for resources the API does not
-    /// fetch one by one (connections), before anything is sent.
     pub async fn get(&self, id: &str) -> Result<Record<S::Model>> {
-        Operations::check(<S::Model as Resource>::OPERATIONS.get, "get", <S::Model as Resource>::NAME)?;
         let value = self.client.fetch(detail_request::<S::Model>(Method::Get, id)?).await?;
         Ok(self.record(value, false))
     }

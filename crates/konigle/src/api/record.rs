@@ -1,7 +1,8 @@
 use std::collections::BTreeSet;
 use std::ops::{Deref, DerefMut};
 
-use konigle_core::resource::{detail_request, foreign_key_loaded, Operations, Tracked};
+use konigle_core::resource::{detail_request, foreign_key_loaded, Tracked};
+use konigle_core::spec;
 use konigle_core::{Body, Method, Resource, Result};
 
 use super::Client;
@@ -67,7 +68,7 @@ impl<T: Resource> Record<T> {
 }
 
 #[crate::facade]
-impl<T: Resource> Record<T> {
+impl<T: spec::Save> Record<T> {
     /// Sends the changed fields (a `PATCH`) and refreshes the record with
     /// the server's answer. Does nothing when nothing changed.
     pub async fn save(&mut self) -> Result<&mut Self> {
@@ -75,7 +76,6 @@ impl<T: Resource> Record<T> {
         if changes.is_empty() {
             return Ok(self);
         }
-        Operations::check(T::OPERATIONS.update, "save", T::NAME)?;
         let body = T::save_body(changes)?;
         let req =
             detail_request::<T>(Method::Patch, &self.tracked.value().resource_id())?.body(Body::Json(body.into()));
@@ -84,11 +84,13 @@ impl<T: Resource> Record<T> {
         self.tracked.replace(fresh, partial);
         Ok(self)
     }
+}
 
+#[crate::facade]
+impl<T: spec::Fetch> Record<T> {
     /// Replaces the record's data with the server's current state, dropping
     /// unsaved changes.
     pub async fn reload(&mut self) -> Result<&mut Self> {
-        Operations::check(T::OPERATIONS.get, "reload", T::NAME)?;
         let fresh: T =
             self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value().resource_id())?).await?;
         let partial = self.tracked.is_partial();
@@ -102,16 +104,17 @@ impl<T: Resource> Record<T> {
         if !self.tracked.is_partial() {
             return Ok(self);
         }
-        Operations::check(T::OPERATIONS.get, "load_detail", T::NAME)?;
         let fresh: T =
             self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value().resource_id())?).await?;
         self.tracked.replace(fresh, false);
         Ok(self)
     }
+}
 
+#[crate::facade]
+impl<T: spec::Remove> Record<T> {
     /// Deletes the resource.
     pub async fn delete(self) -> Result<()> {
-        Operations::check(T::OPERATIONS.delete, "delete", T::NAME)?;
         self.client.execute(detail_request::<T>(Method::Delete, &self.tracked.value().resource_id())?).await?;
         Ok(())
     }

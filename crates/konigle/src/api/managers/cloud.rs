@@ -6,26 +6,41 @@ use konigle_core::models::{
     WebAppCreate, WebAppCreateResponse,
 };
 use konigle_core::resource::{collection_request, detail_request};
-use konigle_core::spec::{CloudJobs, CloudSpaces};
+use konigle_core::spec::{self, CloudJobs, CloudSpaces, Spec};
 use konigle_core::{Method, Query, Result};
 use serde::Serialize;
 
 use crate::api::{Client, Manager, Record};
 
-konigle_core::spec!(
-    /// Cloud computers (`client.cloud().computers()`). Creation returns the
-    /// computer with its provisioning job, so it is this manager's own
-    /// [`create`](Manager::<CloudComputers>::create).
-    CloudComputers: konigle_core::models::Computer, konigle_core::filters::ComputerFilters,
-    update = konigle_core::models::ComputerUpdate, delete = true
-);
-konigle_core::spec!(
-    /// Cloud web apps (`client.cloud().webapps()`). Creation returns the app
-    /// with its provisioning job, so it is this manager's own
-    /// [`create`](Manager::<CloudWebApps>::create).
-    CloudWebApps: konigle_core::models::WebApp, konigle_core::filters::WebAppFilters,
-    update = konigle_core::models::WebAppUpdate, delete = true
-);
+/// Cloud computers (`client.cloud().computers()`). Creation returns the
+/// computer with its provisioning job, so it is this manager's own
+/// [`create`](Manager::<CloudComputers>::create), not `spec::Create`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CloudComputers;
+impl Spec for CloudComputers {
+    type Model = Computer;
+    type Filters = konigle_core::filters::ComputerFilters;
+}
+impl spec::Get for CloudComputers {}
+impl spec::Update for CloudComputers {
+    type Payload = konigle_core::models::ComputerUpdate;
+}
+impl spec::Delete for CloudComputers {}
+
+/// Cloud web apps (`client.cloud().webapps()`). Creation returns the app
+/// with its provisioning job, so it is this manager's own
+/// [`create`](Manager::<CloudWebApps>::create), not `spec::Create`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CloudWebApps;
+impl Spec for CloudWebApps {
+    type Model = WebApp;
+    type Filters = konigle_core::filters::WebAppFilters;
+}
+impl spec::Get for CloudWebApps {}
+impl spec::Update for CloudWebApps {
+    type Payload = konigle_core::models::WebAppUpdate;
+}
+impl spec::Delete for CloudWebApps {}
 
 /// Manager of cloud computers (`client.cloud().computers()`).
 ///
