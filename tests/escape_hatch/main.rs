@@ -1,6 +1,7 @@
 //! The raw request API on both facades: any API path through the same send
 //! path as the managers (authentication, retries, error mapping), and
-//! nothing sent for a request that cannot be built.
+//! nothing sent for a request that cannot be built; records built from a
+//! model with `Client::record`.
 
 // The scenarios are compiled once per client on purpose: that is how one
 // source is checked against both facades.
@@ -33,4 +34,5 @@ konigle_suite::both_facades!(
     raw_post_sends_json_and_maps_errors,
     raw_send_empty_accepts_no_content,
     raw_bad_paths_send_nothing,
+    record_built_from_a_model_saves_its_changes,
 );

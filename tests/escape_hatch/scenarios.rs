@@ -73,3 +73,29 @@ pub async fn raw_bad_paths_send_nothing() {
     assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
     assert!(server.received().is_empty(), "nothing was sent");
 }
+
+#[facade]
+pub async fn record_built_from_a_model_saves_its_changes() {
+    let audience: konigle_core::models::Audience = serde_json::from_value(json!({
+        "id": "aud_1", "name": "VIP", "code": "vip", "tags": ["vip"], "description": "",
+        "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-01T00:00:00Z"
+    }))
+    .expect("an audience");
+    let server = Recorder::start(vec![Canned::json(
+        200,
+        &json!({
+            "id": "aud_1", "name": "VIP customers", "code": "vip", "tags": ["vip"], "description": "",
+            "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-02T00:00:00Z"
+        }),
+    )]);
+    let c = client(&server);
+    let mut vip = c.record(audience.clone());
+    assert!(!vip.is_dirty());
+    assert_eq!(vip, c.record(audience), "records compare by their models");
+    vip.name = "VIP customers".into();
+    vip.save().await.expect("saved");
+    assert_eq!(vip.updated_at.to_rfc3339(), "2024-01-02T00:00:00+00:00");
+    let sent = &server.received()[0];
+    assert_eq!((sent.method.as_str(), sent.target.as_str()), ("PATCH", "/reachout/api/v1/audiences/aud_1"));
+    assert_eq!(serde_json::from_slice::<Value>(&sent.body).expect("json"), json!({"name": "VIP customers"}));
+}

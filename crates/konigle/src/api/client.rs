@@ -59,6 +59,16 @@ impl Client {
         Client { inner: Arc::clone(&self.inner), timeout: Some(timeout) }
     }
 
+    /// Wraps a model as a record of this client, as if it had just been
+    /// loaded: unchanged, complete, and saved, reloaded or deleted through
+    /// this client. For building records in tests, or from data obtained
+    /// elsewhere (a cache, another service).
+    ///
+    #[doc = doc_example!("client_record")]
+    pub fn record<T: konigle_core::Resource>(&self, model: T) -> super::Record<T> {
+        super::Record::new(model, false, self.clone())
+    }
+
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.inner.config

@@ -145,6 +145,15 @@ impl<T: Resource> Clone for Record<T> {
     }
 }
 
+/// Records are equal when their models are (the client and the change
+/// tracking are not compared).
+impl<T: Resource + PartialEq> PartialEq for Record<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.tracked.value() == other.tracked.value()
+    }
+}
+
+/// A record serializes as its model.
 impl<T: Resource> serde::Serialize for Record<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         self.tracked.value().serialize(s)
