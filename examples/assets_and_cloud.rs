@@ -96,13 +96,13 @@ async fn assets(client: &Client, scratch: &Scratch) -> AnyResult<()> {
         other => println!("unexpected answer to a PDF as an image: {other:?}"),
     }
 
-    let found = client.images().search("sunset", 1, None).await?;
+    let found = client.images().search("sunset", &ListParams::new()).await?;
     let names: Vec<&str> = found.payload.iter().map(|i| i.name.as_str()).collect();
     println!("images().search(\"sunset\"): {} hit(s): {}", found.count, names.join(", "));
     let banners = ImageFilters { tags: Some("banner".into()), ..Default::default() };
     let tagged = client.images().list(&ListParams::with_filters(banners)).await?;
     println!("images tagged banner: {}", tagged.count);
-    let docs = client.documents().search("price", 1, Some(5)).await?;
+    let docs = client.documents().search("price", &ListParams::new().page_size(5)).await?;
     println!("documents().search(\"price\"): {} hit(s)", docs.count);
 
     client.videos().delete(&tour.id).await?;

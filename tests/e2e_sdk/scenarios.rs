@@ -258,9 +258,9 @@ pub async fn media_assets() {
         .await
         .expect("by tag");
     assert_eq!(filtered.count, 1);
-    let found = c.images().search("sunset", 1, None).await.expect("search");
+    let found = c.images().search("sunset", &ListParams::new()).await.expect("search");
     assert_eq!(found.payload.first().map(|i| i.id.clone()), Some(hero.id.clone()));
-    let r7 = c.documents().search("sunset", 1, None).await;
+    let r7 = c.documents().search("sunset", &ListParams::new()).await;
     assert_eq!(r7.expect("search docs").count, 0);
 
     let generated = c.images().generate(ImageGenerate::new("A red bicycle at dawn")).await.expect("generate");

@@ -225,8 +225,8 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 VideoFilters { q: Some("teaser".into()), ordering: Some(AssetOrdering::CreatedAt), ..video_filters() };
             ok(c.videos().list(&ListParams::with_filters(f)).await)
         }
-        "videos.search" => ok(c.videos().search("tour", 1, Some(5)).await),
-        "videos.search.defaults" => ok(c.videos().search("teaser", 1, None).await),
+        "videos.search" => ok(c.videos().search("tour", &ListParams::new().page_size(5)).await),
+        "videos.search.defaults" => ok(c.videos().search("teaser", &ListParams::new()).await),
         "videos.update.dict" => {
             let data = AssetUpdate { tags: Some(vec![]), meta: Some(json!({"duration": 121})), ..Default::default() };
             ok(c.videos().update("vid_201", data).await)
@@ -286,8 +286,8 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             let f = DocumentFilters { tags: Some("inventory,stock".into()), ..Default::default() };
             ok(c.documents().list(&ListParams::with_filters(f)).await)
         }
-        "documents.search" => ok(c.documents().search("price list", 3, Some(7)).await),
-        "documents.search.defaults" => ok(c.documents().search("inventory", 1, None).await),
+        "documents.search" => ok(c.documents().search("price list", &ListParams::new().page(3).page_size(7)).await),
+        "documents.search.defaults" => ok(c.documents().search("inventory", &ListParams::new()).await),
         "documents.update.dict" => {
             let data = AssetUpdate {
                 alt_text: Some("PDF".into()),

@@ -238,8 +238,8 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             Err(e) => Err(e),
         },
         "images.list.results_key" => ok(images.list(&ListParams::new().page(1).page_size(2)).await),
-        "images.search" => ok(images.search("sunset beach", 2, Some(25)).await),
-        "images.search.defaults" => ok(images.search("logo", 1, None).await),
+        "images.search" => ok(images.search("sunset beach", &ListParams::new().page(2).page_size(25)).await),
+        "images.search.defaults" => ok(images.search("logo", &ListParams::new()).await),
         "images.update.dict" => {
             ok(images.update("img_101", AssetUpdate { alt_text: Some("Only alt".into()), ..Default::default() }).await)
         }

@@ -1,15 +1,15 @@
 //! Actions of images, videos and documents beyond CRUD.
 
 use konigle_core::models::{Document, Image, ImageGenerate, Payload, Video};
-use konigle_core::pagination::{self, Page};
+use konigle_core::pagination::{self, ListParams, Page};
 use konigle_core::resource::collection_request;
 use konigle_core::spec::{Documents, Images, Spec, Videos};
 use konigle_core::{Method, Query, Result};
 
 use crate::api::{Manager, Record};
 
-/// Page size of `search` when none is given.
-pub const SEARCH_PAGE_SIZE: u32 = 10;
+/// Page size of `search` when the parameters set none.
+const SEARCH_PAGE_SIZE: u32 = 10;
 
 #[crate::facade]
 impl<S: Spec> Manager<S> {
@@ -18,9 +18,10 @@ impl<S: Spec> Manager<S> {
         &self,
         kind: &str,
         query: &str,
-        page: u32,
-        page_size: u32,
+        params: &ListParams<()>,
     ) -> Result<Page<Record<S::Model>>> {
+        let page = params.page_number();
+        let page_size = params.page_size_set().unwrap_or(SEARCH_PAGE_SIZE);
         pagination::check_page(page, page_size)?;
         let mut q = Query::default();
         q.push("q", query);
@@ -41,24 +42,27 @@ impl Manager<Images> {
         Ok(self.record(value, false))
     }
 
-    /// Searches images by text; `page_size` defaults to 10 when `None`.
-    pub async fn search(&self, query: &str, page: u32, page_size: Option<u32>) -> Result<Page<Record<Image>>> {
-        self.search_assets("image", query, page, page_size.unwrap_or(SEARCH_PAGE_SIZE)).await
+    /// Searches images by text: page 1 of 10 results unless `params` set
+    /// another page or page size (`params` carries no filters).
+    pub async fn search(&self, query: &str, params: &ListParams<()>) -> Result<Page<Record<Image>>> {
+        self.search_assets("image", query, params).await
     }
 }
 
 #[crate::facade]
 impl Manager<Videos> {
-    /// Searches videos by text; `page_size` defaults to 10 when `None`.
-    pub async fn search(&self, query: &str, page: u32, page_size: Option<u32>) -> Result<Page<Record<Video>>> {
-        self.search_assets("video", query, page, page_size.unwrap_or(SEARCH_PAGE_SIZE)).await
+    /// Searches videos by text: page 1 of 10 results unless `params` set
+    /// another page or page size (`params` carries no filters).
+    pub async fn search(&self, query: &str, params: &ListParams<()>) -> Result<Page<Record<Video>>> {
+        self.search_assets("video", query, params).await
     }
 }
 
 #[crate::facade]
 impl Manager<Documents> {
-    /// Searches documents by text; `page_size` defaults to 10 when `None`.
-    pub async fn search(&self, query: &str, page: u32, page_size: Option<u32>) -> Result<Page<Record<Document>>> {
-        self.search_assets("document", query, page, page_size.unwrap_or(SEARCH_PAGE_SIZE)).await
+    /// Searches documents by text: page 1 of 10 results unless `params` set
+    /// another page or page size (`params` carries no filters).
+    pub async fn search(&self, query: &str, params: &ListParams<()>) -> Result<Page<Record<Document>>> {
+        self.search_assets("document", query, params).await
     }
 }
