@@ -18,13 +18,12 @@ use konigle_core::{Config, RetryConfig};
 pub fn config(base: &str) -> Config {
     Config::builder("test-key")
         .base_url(base)
-        .retry(RetryConfig {
-            enabled: true,
-            max_retries: 2,
-            backoff: Duration::from_millis(5),
-            max_backoff: Duration::from_millis(20),
-            max_retry_after: Duration::from_secs(5),
-        })
+        .retry(
+            RetryConfig::standard()
+                .with_max_retries(2)
+                .with_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
+        )
         .build()
         .expect("config")
 }

@@ -46,9 +46,50 @@ impl Default for RetryConfig {
 }
 
 impl RetryConfig {
+    /// The default retry behaviour (3 retries, 0.5 s base backoff up to
+    /// 30 s, `Retry-After` honoured up to 60 s), to adjust with the `with_*`
+    /// methods.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use konigle_core::RetryConfig;
+    ///
+    /// let retry = RetryConfig::standard().with_max_retries(5).with_backoff(Duration::from_millis(200));
+    /// assert_eq!((retry.max_retries, retry.backoff), (5, Duration::from_millis(200)));
+    /// ```
+    pub fn standard() -> Self {
+        Self::default()
+    }
+
     /// A configuration that never retries.
     pub fn disabled() -> Self {
         Self { enabled: false, ..Self::default() }
+    }
+
+    /// How many times a failed request is retried (0..=10, checked when the
+    /// configuration is built).
+    pub fn with_max_retries(mut self, max_retries: u32) -> Self {
+        self.max_retries = max_retries;
+        self
+    }
+
+    /// The base delay of the exponential backoff.
+    pub fn with_backoff(mut self, backoff: Duration) -> Self {
+        self.backoff = backoff;
+        self
+    }
+
+    /// The longest single backoff delay.
+    pub fn with_max_backoff(mut self, max_backoff: Duration) -> Self {
+        self.max_backoff = max_backoff;
+        self
+    }
+
+    /// The longest server-requested `Retry-After` wait the client accepts;
+    /// a longer one ends the retries with the rate-limit error.
+    pub fn with_max_retry_after(mut self, max_retry_after: Duration) -> Self {
+        self.max_retry_after = max_retry_after;
+        self
     }
 }
 
