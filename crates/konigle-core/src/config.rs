@@ -2,7 +2,10 @@
 
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use crate::error::{Error, Result};
+use crate::hooks::{Hook, Hooks};
 use crate::secret::Secret;
 
 /// Default API endpoint.
@@ -123,6 +126,7 @@ pub struct Config {
     user_agent: String,
     auth_prefix: String,
     log_bodies: bool,
+    hooks: Hooks,
 }
 
 impl Config {
@@ -231,6 +235,11 @@ impl Config {
     pub fn log_bodies(&self) -> bool {
         self.log_bodies
     }
+
+    /// The hooks called around every attempt.
+    pub fn hooks(&self) -> &Hooks {
+        &self.hooks
+    }
     /// The value of the `Authorization` header for the API (built once).
     pub fn authorization(&self) -> &Secret {
         &self.authorization
@@ -272,6 +281,7 @@ pub struct ConfigBuilder {
     user_agent: Option<String>,
     auth_prefix: String,
     log_bodies: bool,
+    hooks: Hooks,
 }
 
 impl ConfigBuilder {
@@ -288,7 +298,15 @@ impl ConfigBuilder {
             user_agent: None,
             auth_prefix: "Token".into(),
             log_bodies: false,
+            hooks: Hooks::default(),
         }
+    }
+
+    /// Adds a [`Hook`] called around every attempt of every request (see
+    /// [`hooks`](crate::hooks)); hooks run in the order they were added.
+    pub fn hook<H: Hook>(mut self, hook: Arc<H>) -> Self {
+        self.hooks.push(hook);
+        self
     }
 
     /// Base URL of the API (default [`DEFAULT_BASE_URL`]); a trailing `/` is removed.
@@ -422,6 +440,7 @@ impl ConfigBuilder {
             user_agent,
             auth_prefix,
             log_bodies: self.log_bodies,
+            hooks: self.hooks,
         })
     }
 }

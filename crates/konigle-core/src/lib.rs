@@ -14,6 +14,7 @@ pub mod enums;
 pub mod error;
 pub mod file;
 pub mod filters;
+pub mod hooks;
 pub mod models;
 pub mod multipart;
 pub mod pagination;
