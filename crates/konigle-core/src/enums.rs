@@ -22,6 +22,7 @@
 /// assert_eq!("draft".parse::<Status>().unwrap(), Status::Draft);
 /// assert!(Status::Other("archived".into()).ensure_known("status").is_err());
 /// ```
+#[doc(hidden)]
 #[macro_export]
 macro_rules! string_enum {
     ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),* $(,)? }) => {

@@ -65,6 +65,7 @@ impl Filters for QueryFilters {
 /// ```text
 /// serde_filters!(AudienceFilters, CampaignFilters [status, channel_type]);
 /// ```
+#[doc(hidden)]
 #[macro_export]
 macro_rules! serde_filters {
     ($($t:ty $([$($checked:ident),+ $(,)?])?),* $(,)?) => {$(

@@ -64,6 +64,7 @@ pub fn check_not_empty(field: &str, value: &str) -> Result<()> {
 }
 
 /// Implements [`Payload`] as a JSON body of the whole value.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! json_payload {
     ($($t:ty),* $(,)?) => {$(
