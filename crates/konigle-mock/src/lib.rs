@@ -67,6 +67,7 @@ pub mod faults;
 pub mod resources;
 mod server;
 pub mod store;
+pub mod website;
 
 pub use faults::{Fault, FaultKind, RecordedRequest};
 pub use resources::collections;
