@@ -117,6 +117,8 @@ pub fn detect_mime(file: &UploadedFile) -> String {
         "pdf" => "application/pdf",
         "csv" => "text/csv",
         "txt" => "text/plain",
+        "md" | "markdown" => "text/markdown",
+        "html" | "htm" => "text/html",
         "json" => "application/json",
         "zip" => "application/zip",
         "doc" => "application/msword",

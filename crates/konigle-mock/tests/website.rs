@@ -204,6 +204,31 @@ async fn content_resources_crud_with_filters() {
     assert_eq!(page["contributors"], json!([{"id": jane["id"], "name": "Jane Q. Doe"}]));
     assert_eq!(page["pathname"], "/about");
 
+    // A page with a content file, created and updated as multipart.
+    let form = reqwest::multipart::Form::new()
+        .text("name", "Notes")
+        .text("title", "Notes")
+        .text("data_source", "file")
+        .text("json_ld", r#"{"@type": "WebPage"}"#)
+        .text("tags", "x")
+        .text("exclude_from_sitemap", "true")
+        .part("content_file", reqwest::multipart::Part::bytes(&b"# Notes"[..]).file_name("notes.md"));
+    let notes = api.multipart(Method::POST, "/admin/api/pages", form).await;
+    assert_eq!((notes["json_ld"].clone(), notes["tags"].clone()), (json!({"@type": "WebPage"}), json!(["x"])));
+    assert_eq!(notes["exclude_from_sitemap"], true);
+    assert_eq!(notes["content_file_mime_type"], "text/markdown");
+    let file = reqwest::get(notes["content_file"].as_str().unwrap()).await.unwrap().bytes().await.unwrap();
+    assert_eq!(&file[..], b"# Notes");
+    let form = reqwest::multipart::Form::new()
+        .text("tags", "x")
+        .text("tags", "y")
+        .part("content_file", reqwest::multipart::Part::bytes(&b"# Notes v2"[..]).file_name("notes.md"));
+    let path = format!("/admin/api/pages/{}", notes["id"].as_str().unwrap());
+    let notes = api.multipart(Method::PATCH, &path, form).await;
+    assert_eq!(notes["tags"], json!(["x", "y"]));
+    let file = reqwest::get(notes["content_file"].as_str().unwrap()).await.unwrap().bytes().await.unwrap();
+    assert_eq!(&file[..], b"# Notes v2");
+
     let folder = api.post("/admin/api/content-folders", json!({"name": "Journal", "folder_type": "blog"})).await;
     let blog = crud(
         &api,
