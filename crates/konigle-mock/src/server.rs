@@ -852,8 +852,8 @@ impl MockServer {
         lock(&self.app.log).clear();
     }
 
-    /// Clears every collection, fault and recorded request (the forms
-    /// token stays the same).
+    /// Clears every collection, fault and recorded request and seeds the
+    /// site again (the forms token stays the same).
     pub fn reset(&self) {
         reset(&self.app);
     }
