@@ -12,7 +12,8 @@
 //!
 //! Pathnames are derived, not stored: a page or blog lives at its folder's
 //! path plus its handle, a folder at its parent's path plus its handle (the
-//! home folder is `/`). Renaming a folder therefore moves everything in it.
+//! home folder is `/`). Renaming a folder therefore moves everything in it,
+//! and deleting one deletes everything in it.
 //! Backups snapshot the raw state of their target (or of the whole site
 //! foundation) and `restore` writes that state back.
 
@@ -313,6 +314,20 @@ fn folder_write(store: &mut Store, doc: &mut Doc, _: &Input, event: Event) -> Re
     check_handle(store, FOLDERS, doc, Some("parent"), "folder")
 }
 
+/// Deleting a folder deletes what it holds: its folders (and so on down),
+/// pages and blogs.
+fn folder_deleted(store: &mut Store, doc: &Doc) {
+    let id = s(doc, "id");
+    for (collection, field) in [(FOLDERS, "parent"), (PAGES, "folder"), (BLOGS, "folder")] {
+        let children: Vec<String> =
+            store.docs(collection).iter().filter(|d| s(d, field) == id).map(|d| s(d, "id")).collect();
+        for child in children {
+            // A child already gone (deleted further down) is fine.
+            let _ = store.delete(collection, &child);
+        }
+    }
+}
+
 fn folder_render(store: &Store, doc: &mut Doc, _: View) {
     let path = pathname(store, FOLDERS, doc);
     set_urls(doc, &path);
@@ -350,6 +365,7 @@ pub const FOLDER_SPEC: ResourceSpec = ResourceSpec {
     timestamps: Timestamps::None,
     schema: folder_schema,
     on_write: Some(folder_write),
+    on_delete: Some(folder_deleted),
     render: Some(folder_render),
     ..ResourceSpec::BASE
 };
@@ -1421,6 +1437,11 @@ mod tests {
         assert_eq!(e.unwrap_err().status, 400);
         let same_handle_elsewhere = st.create(PAGES, input(json!({"name": "x", "title": "x", "handle": "soil"})));
         assert_eq!(same_handle_elsewhere.unwrap()["pathname"], "/soil");
+        let inner = st.create(FOLDERS, input(json!({"name": "Inner", "parent": guides["id"]}))).unwrap();
+        st.create(BLOGS, input(json!({"name": "b", "title": "b", "folder": inner["id"]}))).unwrap();
+        st.delete(FOLDERS, guides["id"].as_str().unwrap()).unwrap();
+        assert_eq!(st.docs(FOLDERS).len(), 1, "only the home folder is left");
+        assert_eq!((st.docs(PAGES).len(), st.docs(BLOGS).len()), (1, 0));
     }
 
     #[test]
