@@ -741,6 +741,7 @@ fn backup_write(store: &mut Store, doc: &mut Doc, _: &Input, event: Event) -> Re
             for collection in FOUNDATION {
                 entries.extend(store.docs(collection).iter().map(|d| json!({"collection": collection, "doc": d})));
             }
+            doc.insert("_whole".into(), json!(FOUNDATION));
         }
     }
     let snapshot = Value::Array(entries);
@@ -1136,6 +1137,18 @@ fn restore_backup(store: &mut Store, call: &Call) -> Result<Reply, ApiError> {
         Some(Value::Array(entries)) => entries.clone(),
         _ => Vec::new(),
     };
+    // Collections kept whole lose what was added since the backup.
+    if let Some(Value::Array(whole)) = backup.get("_whole") {
+        for collection in whole.iter().filter_map(Value::as_str) {
+            let spec = store.spec(collection)?;
+            let kept: Vec<String> = entries
+                .iter()
+                .filter(|e| e.get("collection").and_then(Value::as_str) == Some(collection))
+                .filter_map(|e| e.get("doc").and_then(Value::as_object).and_then(|d| Store::id_of(spec, d)))
+                .collect();
+            store.delete_where(collection, |d| Store::id_of(spec, d).is_none_or(|id| !kept.contains(&id)));
+        }
+    }
     for entry in entries {
         let collection = entry.get("collection").and_then(Value::as_str).unwrap_or_default();
         let doc = obj(entry.get("doc").cloned().unwrap_or(Value::Null));

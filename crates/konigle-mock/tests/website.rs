@@ -464,10 +464,14 @@ async fn backup_then_modify_then_restore_returns_the_old_state() {
     assert_eq!(auto["payload"][0]["trigger"], "auto_pre_edit");
     api.post("/themes/api/v1/site-themes/set-css", json!({"content": "a{}", "backup": false})).await;
     assert_eq!(api.get("/backup/api/v1/backups").await["count"], 2, "no backup without the option");
+    let (_, doc) = api.form(Method::POST, "/admin/api/site-documents/bootstrap", &[("type", "northstar")]).await;
     let key = auto["payload"][0]["id"].as_str().unwrap().to_owned();
     api.post(&format!("/backup/api/v1/backups/{key}/restore"), json!({})).await;
     let (_, _, css) = api.text("/themes/api/v1/site-themes/get-css").await;
     assert_eq!(css, original);
+    let (status, _) =
+        api.send(Method::GET, &format!("/admin/api/site-documents/{}", doc["id"].as_str().unwrap()), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a document made after the backup is gone");
     let (status, _) = api.send(Method::POST, "/backup/api/v1/backups/bk_404/restore", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
