@@ -60,3 +60,22 @@ async fn main() -> ExitCode {
     println!("konigle-mock: stopped");
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn exports_name_every_variable_a_client_needs() {
+        let server = MockServer::start().await;
+        let base = server.base_url().to_owned();
+        assert_eq!(
+            exports(&server),
+            [
+                "export KONIGLE_API_KEY=mock-key".to_owned(),
+                format!("export KONIGLE_BASE_URL={base}"),
+                format!("export KONIGLE_FORMS_BASE_URL={base}"),
+            ]
+        );
+    }
+}
