@@ -22,6 +22,8 @@ pub enum Verb {
     Post,
     /// PUT.
     Put,
+    /// PATCH.
+    Patch,
 }
 
 /// What an action endpoint received.

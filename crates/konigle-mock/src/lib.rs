@@ -11,7 +11,10 @@
 //! (campaign start/pause/resume/cancel/schedule, LTV, email setup and
 //! sending, space deploys, uploads...) move the state along the same
 //! transitions. Files uploaded through multipart endpoints are kept and
-//! served back from their asset URLs.
+//! served back from their asset URLs. The website domain (content,
+//! backups and restores, design content, the site, see [`website`]) starts
+//! seeded with what a site always has: a home folder, a stylesheet, theme
+//! JS and a theme.
 //!
 //! Every resource is one entry of a table ([`resources::RESOURCES`]):
 //! its path, id field and style, required, unique and enumerated fields,
@@ -67,6 +70,7 @@ pub mod faults;
 pub mod resources;
 mod server;
 pub mod store;
+pub mod website;
 
 pub use faults::{Fault, FaultKind, RecordedRequest};
 pub use resources::collections;

@@ -25,6 +25,16 @@ struct Cli {
     host: IpAddr,
 }
 
+/// The shell lines that configure a client for `server`: the API key, the
+/// API base URL and the forms base URL (the mock serves both).
+fn exports(server: &MockServer) -> [String; 3] {
+    [
+        format!("export KONIGLE_API_KEY={}", server.api_key()),
+        format!("export KONIGLE_BASE_URL={}", server.base_url()),
+        format!("export KONIGLE_FORMS_BASE_URL={}", server.base_url()),
+    ]
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,9 +46,12 @@ async fn main() -> ExitCode {
         }
     };
     println!("konigle-mock listening on {}", server.base_url());
-    println!("  KONIGLE_API_KEY={}", server.api_key());
-    println!("  KONIGLE_BASE_URL={}", server.base_url());
-    println!("  forms access token: {}", server.forms_token());
+    println!("Point the SDK at it (Config::from_env reads these):");
+    for line in exports(&server) {
+        println!("  {line}");
+    }
+    println!("The forms service's access token ({}) is handed out by", server.forms_token());
+    println!("GET /relay/api/v1/connections/get-credentials?provider=konigle_forms; nothing to export for it.");
     println!("Press Ctrl-C to stop.");
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("konigle-mock: cannot wait for Ctrl-C: {e}");
@@ -46,4 +59,23 @@ async fn main() -> ExitCode {
     }
     println!("konigle-mock: stopped");
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn exports_name_every_variable_a_client_needs() {
+        let server = MockServer::start().await;
+        let base = server.base_url().to_owned();
+        assert_eq!(
+            exports(&server),
+            [
+                "export KONIGLE_API_KEY=mock-key".to_owned(),
+                format!("export KONIGLE_BASE_URL={base}"),
+                format!("export KONIGLE_FORMS_BASE_URL={base}"),
+            ]
+        );
+    }
 }

@@ -54,6 +54,34 @@ pub mod collections {
     pub const EMAIL_TEMPLATES: &str = "email_templates";
     /// Every email sent through `send-email` or `send-test-email`.
     pub const SENT_EMAILS: &str = "sent_emails";
+    /// Content authors (`/admin/api/content-authors`).
+    pub const AUTHORS: &str = "authors";
+    /// Content folders (`/admin/api/content-folders`), the home folder included.
+    pub const FOLDERS: &str = "folders";
+    /// Pages (`/admin/api/pages`).
+    pub const PAGES: &str = "pages";
+    /// Blog posts (`/admin/api/blogs`).
+    pub const BLOGS: &str = "blogs";
+    /// Glossary terms (`/admin/api/glossary-terms`).
+    pub const GLOSSARY_TERMS: &str = "glossary_terms";
+    /// Page components (`/admin/api/components`).
+    pub const COMPONENTS: &str = "components";
+    /// Site templates (`/admin/api/site-templates`).
+    pub const SITE_TEMPLATES: &str = "site_templates";
+    /// URL redirects (`/admin/api/redirects`).
+    pub const REDIRECTS: &str = "redirects";
+    /// Backups (`/backup/api/v1/backups`) with the snapshot they restore.
+    pub const BACKUPS: &str = "backups";
+    /// The site (`/admin/api/shops`).
+    pub const SITES: &str = "sites";
+    /// Site settings, one document per site (`/admin/api/site-settings/<uid>`).
+    pub const SITE_SETTINGS: &str = "site_settings";
+    /// Site documents: northstar, business info, website info, design system.
+    pub const SITE_DOCUMENTS: &str = "site_documents";
+    /// The stylesheet and theme-JS assets (`storefront-assets/bootstrap`).
+    pub const DESIGN_ASSETS: &str = "design_assets";
+    /// The site theme (CSS and reference HTML).
+    pub const THEMES: &str = "themes";
 }
 
 use collections::*;
@@ -89,6 +117,8 @@ pub fn detect_mime(file: &UploadedFile) -> String {
         "pdf" => "application/pdf",
         "csv" => "text/csv",
         "txt" => "text/plain",
+        "md" | "markdown" => "text/markdown",
+        "html" | "htm" => "text/html",
         "json" => "application/json",
         "zip" => "application/zip",
         "doc" => "application/msword",
@@ -1098,4 +1128,18 @@ pub static RESOURCES: &[ResourceSpec] = &[
         schema: sent_email_schema,
         ..ResourceSpec::BASE
     },
+    crate::website::AUTHOR_SPEC,
+    crate::website::FOLDER_SPEC,
+    crate::website::PAGE_SPEC,
+    crate::website::BLOG_SPEC,
+    crate::website::GLOSSARY_TERM_SPEC,
+    crate::website::COMPONENT_SPEC,
+    crate::website::SITE_TEMPLATE_SPEC,
+    crate::website::REDIRECT_SPEC,
+    crate::website::BACKUP_SPEC,
+    crate::website::SITE_SPEC,
+    crate::website::SITE_SETTINGS_SPEC,
+    crate::website::SITE_DOCUMENT_SPEC,
+    crate::website::DESIGN_ASSET_SPEC,
+    crate::website::THEME_SPEC,
 ];

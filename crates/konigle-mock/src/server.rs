@@ -89,6 +89,7 @@ fn fresh_store(base_url: &str, token: Option<String>) -> Store {
         FORMS_PROVIDER,
         json!({"access_token": token, "refresh_token": refresh, "token_type": "Bearer", "expires_at": null}),
     );
+    crate::website::seed(&mut store);
     store
 }
 
@@ -552,11 +553,12 @@ fn router(app: Arc<App>) -> Router {
             add(detail.clone(), endpoint_route("DELETE", Endpoint::Delete(spec)));
         }
     }
-    for action in ACTIONS {
+    for action in ACTIONS.iter().chain(crate::website::ACTIONS) {
         let verb = match action.verb {
             Verb::Get => "GET",
             Verb::Post => "POST",
             Verb::Put => "PUT",
+            Verb::Patch => "PATCH",
         };
         add(action.path.to_owned(), endpoint_route(verb, Endpoint::Action(action)));
     }
@@ -877,8 +879,8 @@ impl MockServer {
         lock(&self.app.log).clear();
     }
 
-    /// Clears every collection, fault and recorded request (the forms
-    /// token stays the same).
+    /// Clears every collection, fault and recorded request and seeds the
+    /// site again (the forms token stays the same).
     pub fn reset(&self) {
         reset(&self.app);
     }

@@ -97,7 +97,7 @@ pub enum Timestamps {
 }
 
 /// How one list query parameter filters documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Filter {
     /// Full-text search: every whitespace-separated term must occur
     /// (case-insensitively) in one of these fields.
@@ -127,7 +127,15 @@ pub enum Filter {
     },
     /// `ordering=field,-other`: sorts the list.
     Ordering,
+    /// A rule of the resource's own: whether the document matches the
+    /// value (for parameters whose meaning goes beyond one field, like
+    /// `folder=none` for top-level pages).
+    Custom(CustomFilter),
 }
+
+/// The predicate of a [`Filter::Custom`]: the store, the raw document and
+/// the parameter's value.
+pub type CustomFilter = fn(&Store, &Doc, &str) -> bool;
 
 /// Who may call an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1017,6 +1025,7 @@ impl Store {
                         .is_some_and(|t| t == value)
             }
             Filter::Ordering => true,
+            Filter::Custom(rule) => rule(self, doc, value),
         })
     }
 
@@ -1060,7 +1069,7 @@ impl Store {
             selected.push(doc);
         }
         if let Some(ordering) =
-            spec.filters.iter().find(|(_, f)| *f == Filter::Ordering).and_then(|(k, _)| param(params, k))
+            spec.filters.iter().find(|(_, f)| matches!(f, Filter::Ordering)).and_then(|(k, _)| param(params, k))
         {
             let keys: Vec<(&str, bool)> = ordering
                 .split(',')
