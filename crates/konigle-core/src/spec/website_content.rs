@@ -1,12 +1,13 @@
 //! Markers of folders, pages, blog posts and glossary terms.
 
+use crate::models::PublishableResource;
 use crate::spec::Spec;
 
 /// A collection whose resources are published, unpublished, renamed
 /// (`change_handle`) and rendered for crawlers through actions: folders,
 /// pages, blog posts and glossary terms. The managers' publishing actions
 /// are written once for every collection with this marker.
-pub trait Publishable: Spec {}
+pub trait Publishable: Spec<Model: PublishableResource> {}
 
 crate::spec!(
     /// Folders (`client.folders()`).
