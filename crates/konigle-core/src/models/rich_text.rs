@@ -544,4 +544,67 @@ mod tests {
         assert!(matches!(bad.check("content"), Err(Error::InvalidInput { field: Some(f), .. }) if f == "content"));
         assert!(EditorJs::new().heading(0, "Zero").check("content").is_err());
     }
+
+    mod arbitrary {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn arb_json() -> impl Strategy<Value = Json> {
+            let leaf = prop_oneof![
+                Just(Json::Null),
+                any::<bool>().prop_map(Json::Bool),
+                any::<i64>().prop_map(Json::from),
+                (0u8..9).prop_map(Json::from),
+                prop_oneof![
+                    Just("heading"),
+                    Just("header"),
+                    Just("paragraph"),
+                    Just("list"),
+                    Just("ordered"),
+                    Just("delimiter"),
+                    Just("table"),
+                    Just("x")
+                ]
+                .prop_map(|s| Json::String(s.into())),
+            ];
+            leaf.prop_recursive(4, 48, 8, |inner| {
+                let key = prop_oneof![
+                    Just("blocks"),
+                    Just("type"),
+                    Just("data"),
+                    Just("text"),
+                    Just("level"),
+                    Just("items"),
+                    Just("style"),
+                    Just("content"),
+                    Just("checked"),
+                    Just("time"),
+                    Just("version"),
+                    Just("id"),
+                ]
+                .prop_map(String::from);
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
+                    prop::collection::vec((key, inner), 0..8).prop_map(|kv| Json::Object(kv.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest! {
+            // A fixed seed: the same cases on every run.
+            #![proptest_config(ProptestConfig {
+                rng_seed: proptest::test_runner::RngSeed::Fixed(0x6b6f_6e69),
+                cases: 512,
+                ..ProptestConfig::default()
+            })]
+            #[test]
+            fn any_json_decodes_or_errors_and_decoded_documents_are_stable(v in arb_json()) {
+                if let Ok(doc) = serde_json::from_value::<EditorJs>(v) {
+                    let out = serde_json::to_value(&doc).unwrap();
+                    let again: EditorJs = serde_json::from_value(out.clone()).unwrap();
+                    prop_assert_eq!(serde_json::to_value(&again).unwrap(), out);
+                }
+            }
+        }
+    }
 }
