@@ -265,3 +265,96 @@ mod tests {
         assert!(range("n", 1440, 1, 1440).is_ok());
     }
 }
+
+/// Checks a URL handle and returns it lower-cased: letters and digits, with
+/// hyphens and underscores, and at least one letter or digit.
+///
+/// ```
+/// use konigle_core::validate;
+/// assert_eq!(validate::handle("handle", "About-Us_2").unwrap(), "about-us_2");
+/// assert!(validate::handle("handle", "about us").is_err());
+/// assert!(validate::handle("handle", "a/b").is_err());
+/// assert!(validate::handle("handle", "--").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn handle(field: &str, value: &str) -> Result<String> {
+    let core: Vec<char> = value.chars().filter(|c| *c != '-' && *c != '_').collect();
+    if core.is_empty() || !core.iter().all(|c| c.is_alphanumeric()) {
+        return Err(Error::invalid(
+            field,
+            format!("must contain only letters, digits, hyphens and underscores, got {value:?}"),
+        ));
+    }
+    Ok(value.to_lowercase())
+}
+
+/// Checks an ISO 639-1 language code (two letters) and returns it lower-cased.
+///
+/// ```
+/// use konigle_core::validate;
+/// assert_eq!(validate::language_code("language", "EN").unwrap(), "en");
+/// assert!(validate::language_code("language", "e1").is_err());
+/// assert!(validate::language_code("language", "eng").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn language_code(field: &str, value: &str) -> Result<String> {
+    two_letters(field, value, "language").map(|v| v.to_lowercase())
+}
+
+/// Checks an ISO 3166-1 alpha-2 country code (two letters) and returns it
+/// upper-cased.
+///
+/// ```
+/// use konigle_core::validate;
+/// assert_eq!(validate::country_code("country_code", "sg").unwrap(), "SG");
+/// assert!(validate::country_code("country_code", "S").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn country_code(field: &str, value: &str) -> Result<String> {
+    two_letters(field, value, "country").map(|v| v.to_uppercase())
+}
+
+fn two_letters<'a>(field: &str, value: &'a str, what: &str) -> Result<&'a str> {
+    if value.chars().count() == 2 && value.chars().all(char::is_alphabetic) {
+        Ok(value)
+    } else {
+        Err(Error::invalid(field, format!("{what} code must be 2 letters, got {value:?}")))
+    }
+}
+
+#[cfg(test)]
+mod website_tests {
+    use super::*;
+
+    #[test]
+    fn handles() {
+        assert_eq!(handle("h", "News-2024").unwrap(), "news-2024");
+        assert_eq!(handle("h", "MULCHING").unwrap(), "mulching");
+        assert_eq!(handle("h", "snake_case").unwrap(), "snake_case");
+        assert_eq!(handle("h", "Über").unwrap(), "über");
+        for bad in ["", "-", "_-_", "my folder", "a/b", "About Us!", "x.y", "tab\t"] {
+            assert!(
+                matches!(handle("handle", bad), Err(Error::InvalidInput { field: Some(f), .. }) if f == "handle"),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn language_and_country_codes() {
+        assert_eq!(language_code("l", "DE").unwrap(), "de");
+        assert_eq!(language_code("l", "fr").unwrap(), "fr");
+        assert_eq!(country_code("c", "fr").unwrap(), "FR");
+        assert_eq!(country_code("c", "US").unwrap(), "US");
+        for bad in ["", "e", "e1", "eng", "1", "e-"] {
+            assert!(language_code("language", bad).is_err(), "{bad:?}");
+            assert!(country_code("country_code", bad).is_err(), "{bad:?}");
+        }
+    }
+}
