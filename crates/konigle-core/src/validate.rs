@@ -265,3 +265,107 @@ mod tests {
         assert!(range("n", 1440, 1, 1440).is_ok());
     }
 }
+
+// Website site and design rules.
+
+/// Checks a URL handle: letters and digits, with `-` and `_` allowed between
+/// them (at least one letter or digit). Returns the handle in lower case,
+/// as the platform stores it.
+///
+/// ```
+/// use konigle_core::validate;
+/// assert_eq!(validate::handle("handle", "Landing-V2").unwrap(), "landing-v2");
+/// assert!(validate::handle("handle", "no spaces").is_err());
+/// assert!(validate::handle("handle", "--").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn handle(field: &str, value: &str) -> Result<String> {
+    let mut core = value.chars().filter(|c| *c != '-' && *c != '_').peekable();
+    if core.peek().is_some() && core.all(char::is_alphanumeric) {
+        Ok(value.to_lowercase())
+    } else {
+        Err(Error::invalid(field, format!("must contain only letters, digits, hyphens and underscores, got {value:?}")))
+    }
+}
+
+/// Checks the source path of a redirect: it starts with `/`.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn redirect_path(field: &str, value: &str) -> Result<()> {
+    if value.starts_with('/') {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("a redirect path must start with a slash, got {value:?}")))
+    }
+}
+
+/// Checks the target of a redirect: a path starting with `/`, or an
+/// `http://` or `https://` URL.
+///
+/// ```
+/// use konigle_core::validate;
+/// assert!(validate::redirect_target("target", "https://shop.example.com/sale").is_ok());
+/// assert!(validate::redirect_target("target", "/about").is_ok());
+/// assert!(validate::redirect_target("target", "ftp://x").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn redirect_target(field: &str, value: &str) -> Result<()> {
+    if value.starts_with('/') || value.starts_with("http://") || value.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("a redirect target must be a path or an http(s) URL, got {value:?}")))
+    }
+}
+
+/// Checks a layout block key: lowercase ASCII letters, digits and `_`, not empty.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn block_key(field: &str, value: &str) -> Result<()> {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("keys must only contain lowercase letters, digits and _, got {value:?}")))
+    }
+}
+
+#[cfg(test)]
+mod website_site_tests {
+    use super::*;
+
+    #[test]
+    fn handles() {
+        assert_eq!(handle("h", "jane_doe-2").unwrap(), "jane_doe-2");
+        assert_eq!(handle("h", "Café").unwrap(), "café");
+        for bad in ["", "-", "a b", "a/b", "a.b", "ä!"] {
+            assert!(handle("h", bad).is_err(), "{bad}");
+        }
+        assert!(matches!(handle("handle", "a b"), Err(Error::InvalidInput { field: Some(f), .. }) if f == "handle"));
+    }
+
+    #[test]
+    fn redirects() {
+        assert!(redirect_path("path", "/old").is_ok());
+        assert!(redirect_path("path", "old").is_err());
+        assert!(redirect_path("path", "").is_err());
+        for ok in ["/", "/about", "http://example.org", "https://x.io/a"] {
+            assert!(redirect_target("target", ok).is_ok(), "{ok}");
+        }
+        for bad in ["about", "ftp://x", "", "HTTPS://x"] {
+            assert!(redirect_target("target", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn block_keys() {
+        assert!(block_key("k", "hero_2").is_ok());
+        for bad in ["", "Hero", "hero-1", "a b", "é"] {
+            assert!(block_key("k", bad).is_err(), "{bad}");
+        }
+    }
+}
