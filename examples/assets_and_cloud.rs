@@ -22,7 +22,7 @@ use konigle::models::{
     CloudUploadCreate, ComputerCreate, ComputerSize, DocumentCreate, FormCreate, ImageCreate, SpaceDeploy, SpaceType,
     UploadCreate, VideoCreate, WebAppCreate, WebAppRuntime,
 };
-use konigle::{Client, Config, FileInput, ListParams};
+use konigle::{Client, FileInput, ListParams};
 use konigle_mock::MockServer;
 
 /// The first bytes of a 16x8 PNG: enough for the server to read its size.
@@ -264,8 +264,7 @@ fn file_name(path: &Path) -> String {
 async fn run() -> AnyResult<()> {
     let server = MockServer::start().await;
     println!("Konigle SDK assets and cloud example, against the mock server at {}", server.base_url());
-    let config =
-        Config::builder(server.api_key()).base_url(server.base_url()).forms_base_url(server.base_url()).build()?;
+    let config = server.config();
     let client = Client::new(config)?;
     let scratch = Scratch::new()?;
     assets(&client, &scratch).await?;

@@ -16,7 +16,7 @@ use konigle_blocking::models::{
     ProductCreate, ProductImageCreate, ProductOption, ProductStatus, ProductUpdate, ProductVariantCreate,
     ProductVariantUpdate, SeoMeta,
 };
-use konigle_blocking::{Client, Config, Error, FileInput, ListParams};
+use konigle_blocking::{Client, Error, FileInput, ListParams};
 use konigle_core::Decimal;
 use konigle_mock::MockServer;
 
@@ -187,8 +187,7 @@ fn missing(what: &str) -> Error {
 
 pub fn main() -> ExitCode {
     let server = MockServer::start_blocking();
-    let config =
-        Config::builder(server.api_key()).base_url(server.base_url()).forms_base_url(server.base_url()).build();
+    let config = server.config_builder().build();
     println!("Konigle SDK commerce example, against the mock server at {}", server.base_url());
     match config.and_then(Client::new).and_then(|client| walk(&client)) {
         Ok(()) => {

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use konigle_blocking::filters::{EmailChannelFilters, EmailTemplateFilters};
 use konigle_blocking::models::{Email, EmailAccountSetup, EmailChannelType, EmailTemplateCreate};
-use konigle_blocking::{Client, Config, FileInput, ListParams};
+use konigle_blocking::{Client, FileInput, ListParams};
 use konigle_mock::MockServer;
 
 /// The CSV report attached to the email.
@@ -114,8 +114,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
 
 pub fn main() -> ExitCode {
     let server = MockServer::start_blocking();
-    let config =
-        Config::builder(server.api_key()).base_url(server.base_url()).forms_base_url(server.base_url()).build();
+    let config = server.config_builder().build();
     println!("Konigle SDK email example, against the mock server at {}", server.base_url());
     match config.and_then(Client::new).and_then(|client| walk(&client)) {
         Ok(()) => {

@@ -19,7 +19,7 @@ use konigle::models::{
     AudienceCreate, CampaignAddLtv, CampaignCreate, CampaignStatus, ContactCreate, ContactSource, ContactUpdate,
     ContactUpdateLtv, MarketingConsent,
 };
-use konigle::{Client, Config, Error, ListParams};
+use konigle::{Client, Error, ListParams};
 use konigle_core::{Decimal, Timestamp};
 use konigle_mock::MockServer;
 
@@ -155,8 +155,7 @@ async fn walk(client: &Client) -> konigle::Result<()> {
 async fn run() -> konigle::Result<()> {
     let server = MockServer::start().await;
     println!("Konigle SDK marketing example, against the mock server at {}", server.base_url());
-    let config =
-        Config::builder(server.api_key()).base_url(server.base_url()).forms_base_url(server.base_url()).build()?;
+    let config = server.config();
     let client = Client::new(config)?;
     walk(&client).await?;
     println!("Done: the mock server answered {} requests.", server.requests().len());

@@ -254,8 +254,7 @@ pub fn main() -> ExitCode {
         }
     } else {
         let server = MockServer::start_blocking();
-        let config =
-            Config::builder(server.api_key()).base_url(server.base_url()).forms_base_url(server.base_url()).build();
+        let config = server.config_builder().build();
         match config {
             Ok(config) => {
                 println!("Konigle SDK quickstart, against the built-in mock server at {}", server.base_url());

@@ -4,6 +4,14 @@
 
 pub(crate) use maybe_async::must_be_sync as facade;
 
+/// The doc example `src/api/docs/<name>.md` as `build.rs` rewrote it for
+/// this (blocking) client.
+macro_rules! doc_example {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/docs/", $name, ".md"))
+    };
+}
+
 mod api;
 mod http;
 mod iter;
@@ -12,5 +20,5 @@ pub use api::*;
 pub use iter::Items;
 pub use konigle_core::{
     filters, models, pagination, spec, ApiError, Config, ConfigBuilder, Decimal, Error, FileInput, Json, JsonMap,
-    ListParams, Page, Resource, Result, RetryConfig, Secret, Timestamp,
+    ListParams, Method, Page, Resource, Result, RetryConfig, Secret, Timestamp,
 };

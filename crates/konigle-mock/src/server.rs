@@ -791,6 +791,33 @@ impl MockServer {
         &self.base_url
     }
 
+    /// A client configuration for this server: its API key, and every base
+    /// URL (the main API and the forms service) pointed at it. Adjust other
+    /// settings with [`config_builder`](Self::config_builder).
+    ///
+    /// # Panics
+    /// When the server was built with an API key no client accepts (blank,
+    /// or with control characters).
+    ///
+    /// ```no_run
+    /// # async fn run() {
+    /// let server = konigle_mock::MockServer::start().await;
+    /// let config = server.config();
+    /// assert_eq!(config.forms_base_url(), server.base_url());
+    /// # }
+    /// ```
+    pub fn config(&self) -> konigle_core::Config {
+        // Both URLs are this server's own, so the settings are always valid.
+        self.config_builder().build().expect("a loopback URL and a non-empty key are a valid configuration")
+    }
+
+    /// A configuration builder with the key and base URLs of
+    /// [`config`](Self::config), for tests that change other settings
+    /// (timeouts, retries).
+    pub fn config_builder(&self) -> konigle_core::ConfigBuilder {
+        konigle_core::Config::builder(self.api_key.clone()).base_url(&self.base_url).forms_base_url(&self.base_url)
+    }
+
     /// The address the server listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr

@@ -62,7 +62,7 @@ impl Filters for QueryFilters {
 /// the known set (written through its `Other` variant) is an
 /// [`Error::InvalidInput`](crate::Error::InvalidInput) and nothing is sent.
 ///
-/// ```ignore
+/// ```text
 /// serde_filters!(AudienceFilters, CampaignFilters [status, channel_type]);
 /// ```
 #[macro_export]

@@ -54,10 +54,7 @@ impl Client {
     /// requests may take up to `timeout` each, for calls known to be slow
     /// such as large uploads or image generation.
     ///
-    /// ```rust,ignore
-    /// let slow = client.with_timeout(Duration::from_secs(300));
-    /// slow.images().create(ImageCreate::new("Poster", "poster.png")).await?;
-    /// ```
+    #[doc = doc_example!("with_timeout")]
     pub fn with_timeout(&self, timeout: std::time::Duration) -> Client {
         Client { inner: Arc::clone(&self.inner), timeout: Some(timeout) }
     }

@@ -9,10 +9,12 @@
 mod client;
 mod manager;
 pub mod managers;
+mod raw;
 mod record;
 pub(crate) mod transport;
 
 pub use client::Client;
 pub use manager::Manager;
 pub use managers::*;
+pub use raw::RawRequest;
 pub use record::Record;

@@ -12,15 +12,7 @@ use super::Client;
 /// remembers the state it was loaded with, so [`save`](Record::save) sends
 /// only the fields that changed (nothing at all when none did).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// let mut image = client.images().get("img_101").await?;
-/// image.alt_text = "Sunset over the bay".into();
-/// assert_eq!(image.dirty_fields().len(), 1);
-/// image.save().await?; // PATCH {"alt_text": "Sunset over the bay"}
-/// assert!(!image.is_dirty());
-/// ```
+#[doc = doc_example!("record")]
 pub struct Record<T: Resource> {
     tracked: Tracked<T>,
     client: Client,

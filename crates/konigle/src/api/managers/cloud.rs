@@ -29,91 +29,32 @@ konigle_core::spec!(
 
 /// Manager of cloud computers (`client.cloud().computers()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{ComputerCreate, ComputerSize};
-///
-/// let server = ComputerCreate::new("Web Server", ComputerSize::Small, "sgp1");
-/// let created = client.cloud().computers().create(server).await?;
-/// let job = client.cloud().jobs().get(&created.job_id).await?; // poll until job.is_terminal()
-/// println!("{} is {}, provisioning {}", created.computer.name, created.computer.status, job.status);
-/// ```
+#[doc = doc_example!("computers")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type ComputerManager = Manager<CloudComputers>;
 /// Manager of cloud web apps (`client.cloud().webapps()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{WebAppCreate, WebAppRuntime};
-///
-/// let webapps = client.cloud().webapps();
-/// if webapps.check_name_availability("shop").await? {
-///     let shop = WebAppCreate::new(&computer.id, "shop", WebAppRuntime::Python3, "nginx").display_name("Shop");
-///     let created = webapps.create(shop).await?; // with its `uat` and `production` spaces
-///     println!("{} provisioning, job {}", created.webapp.name, created.job_id);
-/// }
-/// ```
+#[doc = doc_example!("webapps")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type WebAppManager = Manager<CloudWebApps>;
 /// Manager of cloud spaces (`client.cloud().spaces()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::SpaceDeploy;
-///
-/// let spaces = client.cloud().spaces();
-/// let release = SpaceDeploy::new("build/app.zip").display_name("Release 1.0");
-/// let deployment = spaces.deploy(&uat.id, release).await?; // `uat`: the web app's `SpaceType::Uat` space
-/// // Once the deployment's job succeeded, run the same image in production:
-/// let promoted = spaces.promote(&uat.id).await?;
-/// ```
+#[doc = doc_example!("spaces")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type SpaceManager = Manager<CloudSpaces>;
 /// Manager of cloud jobs (`client.cloud().jobs()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// let job = client.cloud().jobs().get(&deployment.job_id).await?; // or a computer's, a web app's…
-/// if job.is_terminal() {
-///     println!("{} finished: succeeded {}", job.task_name, job.succeeded());
-/// }
-/// ```
+#[doc = doc_example!("jobs")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type JobManager = Manager<CloudJobs>;
 
 /// The cloud hosting managers.
 ///
-/// With the async client (the blocking one is the same without `.await`):
-///
-/// ```ignore
-/// use konigle::filters::SpaceFilters;
-/// use konigle::models::{ComputerCreate, ComputerSize, SpaceDeploy, SpaceType, WebAppCreate, WebAppRuntime};
-/// use konigle::ListParams;
-///
-/// let cloud = client.cloud();
-/// let created = cloud.computers().create(ComputerCreate::new("My Server", ComputerSize::Medium, "nyc3")).await?;
-/// let app = cloud
-///     .webapps()
-///     .create(WebAppCreate::new(created.computer.id.clone(), "my-app", WebAppRuntime::Python3, "nginx"))
-///     .await?;
-/// let spaces = cloud
-///     .spaces()
-///     .list(&ListParams::with_filters(SpaceFilters { webapp_id: Some(app.webapp.id.clone()) }))
-///     .await?;
-/// if let Some(uat) = spaces.payload.iter().find(|s| s.space_type == SpaceType::Uat) {
-///     let deployment = cloud.spaces().deploy(&uat.id, SpaceDeploy::new("build/app.zip")).await?;
-///     let job = cloud.jobs().get(&deployment.job_id).await?;
-///     println!("{} terminal={}", job.status, job.is_terminal());
-/// }
-/// ```
+#[doc = doc_example!("cloud")]
 #[derive(Debug, Clone)]
 pub struct Cloud {
     client: Client,

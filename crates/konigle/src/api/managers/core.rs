@@ -30,18 +30,7 @@ impl Client {
 /// Manager of uploads (`client.uploads()`): list, get, create, delete, and
 /// the steps of a direct-to-cloud upload. Uploads cannot be updated.
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{CloudUploadCreate, UploadCreate};
-///
-/// let upload = client.uploads().create(UploadCreate::new("exports/orders.csv").name("Orders")).await?;
-/// let big = CloudUploadCreate::new("video/mp4", 52_428_800, "launch.mp4");
-/// let cloud = client.uploads().create_cloud_upload(big).await?;
-/// client.uploads().mark_started(&cloud.id).await?;
-/// // ...send the bytes to `cloud.upload_url` with any HTTP client, then:
-/// client.uploads().mark_completed(&cloud.id).await?;
-/// ```
+#[doc = doc_example!("uploads")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type UploadManager = Manager<spec::Uploads>;
@@ -50,16 +39,7 @@ pub type UploadManager = Manager<spec::Uploads>;
 /// [`get_credentials`](Manager::get_credentials). Connections are created,
 /// changed and deleted in the Konigle admin only.
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::ListParams;
-///
-/// let connections = client.connections().list(&ListParams::new()).await?;
-/// let credentials = client.connections().get_credentials("konigle_forms").await?;
-/// // The values are secrets: they print as `***`.
-/// println!("access token present: {}", credentials.access_token().is_some());
-/// ```
+#[doc = doc_example!("connections")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type ConnectionManager = Manager<spec::Connections>;
@@ -118,17 +98,7 @@ impl Manager<Connections> {
 /// is then reused (and fetched again after a 401). Forms are addressed by
 /// slug. They cannot be updated or deleted through the API.
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::FormCreate;
-/// use konigle::ListParams;
-///
-/// let form = client.forms().create(FormCreate::new("Contact Us")).await?;
-/// println!("{} takes submissions at {}", form.slug, form.endpoint_url);
-/// let submissions = client.forms().list_submissions(&form.slug, &ListParams::new()).await?;
-/// println!("{} submission(s)", submissions.count);
-/// ```
+#[doc = doc_example!("forms")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 #[derive(Clone, Debug)]

@@ -12,61 +12,25 @@ use crate::api::{Client, Manager, Record};
 
 /// Manager of email accounts (`client.email_accounts()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::EmailAccountSetup;
-///
-/// let setup = EmailAccountSetup::new("Acme Mail", "hello@acme.example", "acme.example");
-/// let setup = client.email_accounts().setup(setup).await?;
-/// println!("{} channels, identity {}", setup.channels.len(), setup.identity.identity_value);
-/// let status = client.email_accounts().check_status().await?;
-/// println!("can send: {} ({} issues)", status.can_send, status.issues.len());
-/// ```
+#[doc = doc_example!("email_accounts")]
 ///
 /// See `examples/email.rs` for a runnable walk-through.
 pub type EmailAccountManager = Manager<EmailAccounts>;
 /// Manager of email channels (`client.email_channels()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{EmailChannelCreate, EmailChannelType};
-///
-/// let promotions = EmailChannelCreate::new("promotions", EmailChannelType::Marketing);
-/// let channel = client.email_channels().create(promotions).await?;
-/// let channel = client.email_channels().set_engagement_tracking(&channel.id, true).await?;
-/// assert!(channel.enable_engagement_tracking);
-/// ```
+#[doc = doc_example!("email_channels")]
 ///
 /// See `examples/email.rs` for a runnable walk-through.
 pub type EmailChannelManager = Manager<EmailChannels>;
 /// Manager of email identities (`client.email_identities()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// let identity = client.email_identities().check_verification_status("eid_1").await?;
-/// println!("verified {}, DKIM {}", identity.verified, identity.dkim_verification_status);
-/// let identity = client.email_identities().setup_custom_mail_from("eid_1", "mail.acme.example").await?;
-/// println!("add {} DNS record(s) for MAIL FROM", identity.mail_from_records.len());
-/// ```
+#[doc = doc_example!("email_identities")]
 ///
 /// See `examples/email.rs` for a runnable walk-through.
 pub type EmailIdentityManager = Manager<EmailIdentities>;
 /// Manager of email templates (`client.email_templates()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::EmailTemplateCreate;
-///
-/// let welcome = EmailTemplateCreate::new("Welcome", "welcome", "Welcome to Acme", "<h1>Hi!</h1>");
-/// let template = client.email_templates().create(welcome.tags(["onboarding"])).await?;
-/// let mut template = client.email_templates().get(&template.id).await?;
-/// template.subject = "Welcome aboard".into();
-/// template.save().await?; // sends only the subject
-/// ```
+#[doc = doc_example!("email_templates")]
 ///
 /// See `examples/email.rs` for a runnable walk-through.
 pub type EmailTemplateManager = Manager<EmailTemplates>;
@@ -122,16 +86,7 @@ impl Manager<EmailAccounts> {
     /// Sets up the email account with its default channels and a sending
     /// identity, in one call.
     ///
-    /// ```rust,ignore
-    /// use konigle::models::EmailAccountSetup;
-    /// let setup = client
-    ///     .email_accounts()
-    ///     .setup(EmailAccountSetup::new("Marketing Account", "noreply@example.com", "example.com"))
-    ///     .await?;
-    /// for record in &setup.identity.dkim_records {
-    ///     println!("add DNS record {record:?}");
-    /// }
-    /// ```
+    #[doc = doc_example!("email_accounts_setup")]
     ///
     /// # Errors
     /// [`konigle_core::Error::InvalidInput`] for an invalid sender or
@@ -197,17 +152,7 @@ impl Manager<EmailIdentities> {
 /// Sends emails (`client.emails()`). Sent emails are not a collection:
 /// there is nothing to list or fetch.
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::Email;
-///
-/// let report = Email::new(["ada@example.com"], "Your report", "<p>Attached.</p>", "transactional")
-///     .header("X-Report-Month", "2024-06")
-///     .attachment("reports/2024-06.csv"); // a path, bytes or an https:// URL
-/// let sent = client.emails().send(report).await?;
-/// println!("{} {:?}", sent.status, sent.message_id);
-/// ```
+#[doc = doc_example!("emails")]
 ///
 /// See `examples/email.rs` for a runnable walk-through.
 #[derive(Debug, Clone)]
@@ -231,18 +176,7 @@ impl EmailManager {
     /// downloaded first), custom headers then travelling as one JSON text
     /// field named `headers`.
     ///
-    /// ```rust,ignore
-    /// use konigle::models::Email;
-    /// let sent = client
-    ///     .emails()
-    ///     .send(
-    ///         Email::new(["alice@example.com"], "Welcome", "<h1>Welcome!</h1>", "transactional")
-    ///             .header("X-Campaign-Id", "cmp_1")
-    ///             .attachment("docs/guide.pdf"),
-    ///     )
-    ///     .await?;
-    /// println!("{} {:?}", sent.status, sent.message_id);
-    /// ```
+    #[doc = doc_example!("emails_send")]
     ///
     /// # Errors
     /// Nothing is sent, and [`konigle_core::Error::InvalidInput`] returned,

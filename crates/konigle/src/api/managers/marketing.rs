@@ -12,48 +12,19 @@ use crate::api::{Client, Manager, Record};
 
 /// Manager of audiences (`client.audiences()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::AudienceCreate;
-///
-/// let vip = client.audiences().create(AudienceCreate::new("VIP Customers", ["vip"])).await?;
-/// println!("{} ({}): contacts tagged {:?}", vip.name, vip.code, vip.tags);
-/// ```
+#[doc = doc_example!("audiences")]
 ///
 /// See `examples/marketing.rs` for a runnable walk-through.
 pub type AudienceManager = Manager<Audiences>;
 /// Manager of campaigns (`client.campaigns()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{CampaignAddLtv, CampaignCreate};
-/// use konigle_core::Decimal;
-///
-/// let campaign = client.campaigns().create(CampaignCreate::new("Summer Sale", "aud_1")).await?;
-/// client.campaigns().start(&campaign.id).await?;
-/// client.campaigns().pause(&campaign.id).await?;
-/// client.campaigns().resume(&campaign.id).await?;
-/// client.campaigns().add_ltv(&campaign.id, CampaignAddLtv::new(Decimal::new(4999, 2), "USD")).await?;
-/// ```
+#[doc = doc_example!("campaigns")]
 ///
 /// See `examples/marketing.rs` for a runnable walk-through.
 pub type CampaignManager = Manager<Campaigns>;
 /// Manager of contacts (`client.contacts()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{ContactCreate, ContactUpdateLtv, MarketingConsent};
-/// use konigle_core::Decimal;
-///
-/// let email_only = MarketingConsent { email: true, sms: false, whatsapp: false };
-/// let ada = ContactCreate::new("ada@example.com").tags(["vip"]).marketing_consent(email_only);
-/// client.contacts().create(ada).await?;
-/// let purchase = ContactUpdateLtv::new("ada@example.com", Decimal::new(1500, 2), "USD");
-/// let ada = client.contacts().update_ltv(purchase).await?;
-/// ```
+#[doc = doc_example!("contacts")]
 ///
 /// See `examples/marketing.rs` for a runnable walk-through.
 pub type ContactManager = Manager<Contacts>;

@@ -25,44 +25,19 @@ impl Client {
 
 /// Manager of images (`client.images()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::{ImageCreate, ImageGenerate};
-/// use konigle::FileInput;
-///
-/// let hero = ImageCreate::new("Hero", FileInput::bytes(png_bytes).with_name("hero.png")).alt_text("Sunset");
-/// let hero = client.images().create(hero).await?;
-/// let hits = client.images().search("sunset", 1, None).await?;
-/// let art = client.images().generate(ImageGenerate::new("A red bicycle at dawn")).await?;
-/// ```
+#[doc = doc_example!("images")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type ImageManager = Manager<spec::Images>;
 /// Manager of videos (`client.videos()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::VideoCreate;
-///
-/// let tour = client.videos().create(VideoCreate::new("Store tour", "media/tour.mp4")).await?; // streamed from disk
-/// let hits = client.videos().search("tour", 1, Some(20)).await?;
-/// ```
+#[doc = doc_example!("videos")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type VideoManager = Manager<spec::Videos>;
 /// Manager of documents (`client.documents()`).
 ///
-/// With the async client (the blocking client is the same without `.await`):
-///
-/// ```rust,ignore
-/// use konigle::models::DocumentCreate;
-///
-/// let prices = client.documents().create(DocumentCreate::new("Price list", "docs/prices.pdf")).await?;
-/// println!("{} ({} bytes) at {:?}", prices.mime_type, prices.size, prices.asset_url);
-/// client.documents().delete(&prices.id).await?;
-/// ```
+#[doc = doc_example!("documents")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
 pub type DocumentManager = Manager<spec::Documents>;
