@@ -479,10 +479,10 @@ impl WebsiteManager {
         self.set_document(SiteDocumentType::DesignSystem, content).await
     }
 
-    /// The site's settings, of the site `site_id` or, with `None`, of this
-    /// site (looked up first).
+    /// The site's settings, of the site `site_id` or, with `None` (or an
+    /// empty id), of this site (looked up first).
     pub async fn get_settings(&self, site_id: Option<&str>) -> Result<JsonMap> {
-        let id = match site_id {
+        let id = match site_id.filter(|id| !id.is_empty()) {
             Some(id) => id.to_string(),
             None => self.get().await?.id.clone(),
         };
@@ -501,13 +501,13 @@ impl WebsiteManager {
         self.client.fetch(req).await
     }
 
-    /// The robots.txt page with its detail, if the site has one.
-    async fn robots_txt_page(&self) -> Result<Option<Json>> {
+    /// The id and detail of the robots.txt page, if the site has one.
+    async fn robots_txt_page(&self) -> Result<Option<(String, Json)>> {
         let resp = self.client.execute(Request::new(Method::Get, PAGES_PATH).query(Self::robots_query())).await?;
         let page: konigle_core::Page<Json> = decode_page(resp.status, &resp.body, 1, 1)?;
         let Some(id) = page.payload.first().and_then(id_of) else { return Ok(None) };
         let detail: Json = self.client.fetch(Request::new(Method::Get, PAGES_PATH).segment(&id)).await?;
-        Ok(Some(detail))
+        Ok(Some((id, detail)))
     }
 
     /// The content of the site's robots.txt; `""` when it has none.
@@ -515,7 +515,7 @@ impl WebsiteManager {
         let page = self.robots_txt_page().await?;
         Ok(page
             .as_ref()
-            .and_then(|p| p.get("content"))
+            .and_then(|(_, p)| p.get("content"))
             .and_then(|c| c.get("text"))
             .and_then(Json::as_str)
             .unwrap_or_default()
@@ -530,8 +530,7 @@ impl WebsiteManager {
     /// [`Error::InvalidInput`] when the page must be created and the site
     /// has no home folder, or any API error.
     pub async fn set_robots_txt(&self, content: &str) -> Result<Json> {
-        if let Some(page) = self.robots_txt_page().await? {
-            let id = id_of(&page).unwrap_or_default();
+        if let Some((id, _)) = self.robots_txt_page().await? {
             let body = Body::Json(serde_json::json!({"content": {"text": content}}));
             return self.client.fetch(Request::new(Method::Patch, PAGES_PATH).segment(&id).body(body)).await;
         }
