@@ -110,6 +110,8 @@ pub enum Body {
     Json(Value),
     /// A `multipart/form-data` body.
     Multipart(Vec<Part>),
+    /// An `application/x-www-form-urlencoded` body of ordered fields.
+    Form(Query),
 }
 
 impl Body {

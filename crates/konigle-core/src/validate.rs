@@ -328,6 +328,50 @@ fn two_letters<'a>(field: &str, value: &'a str, what: &str) -> Result<&'a str> {
     }
 }
 
+/// Checks the source path of a redirect: it starts with `/`.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn redirect_path(field: &str, value: &str) -> Result<()> {
+    if value.starts_with('/') {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("a redirect path must start with a slash, got {value:?}")))
+    }
+}
+
+/// Checks the target of a redirect: a path starting with `/`, or an
+/// `http://` or `https://` URL.
+///
+/// ```
+/// use konigle_core::validate;
+/// assert!(validate::redirect_target("target", "https://shop.example.com/sale").is_ok());
+/// assert!(validate::redirect_target("target", "/about").is_ok());
+/// assert!(validate::redirect_target("target", "ftp://x").is_err());
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn redirect_target(field: &str, value: &str) -> Result<()> {
+    if value.starts_with('/') || value.starts_with("http://") || value.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("a redirect target must be a path or an http(s) URL, got {value:?}")))
+    }
+}
+
+/// Checks a layout block key: lowercase ASCII letters, digits and `_`, not empty.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for `field` otherwise.
+pub fn block_key(field: &str, value: &str) -> Result<()> {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("keys must only contain lowercase letters, digits and _, got {value:?}")))
+    }
+}
+
 #[cfg(test)]
 mod website_tests {
     use super::*;
@@ -338,6 +382,7 @@ mod website_tests {
         assert_eq!(handle("h", "MULCHING").unwrap(), "mulching");
         assert_eq!(handle("h", "snake_case").unwrap(), "snake_case");
         assert_eq!(handle("h", "Über").unwrap(), "über");
+        assert_eq!(handle("h", "jane_doe-2").unwrap(), "jane_doe-2");
         for bad in ["", "-", "_-_", "my folder", "a/b", "About Us!", "x.y", "tab\t"] {
             assert!(
                 matches!(handle("handle", bad), Err(Error::InvalidInput { field: Some(f), .. }) if f == "handle"),
@@ -355,6 +400,32 @@ mod website_tests {
         for bad in ["", "e", "e1", "eng", "1", "e-"] {
             assert!(language_code("language", bad).is_err(), "{bad:?}");
             assert!(country_code("country_code", bad).is_err(), "{bad:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod website_site_tests {
+    use super::*;
+
+    #[test]
+    fn redirects() {
+        assert!(redirect_path("path", "/old").is_ok());
+        assert!(redirect_path("path", "old").is_err());
+        assert!(redirect_path("path", "").is_err());
+        for ok in ["/", "/about", "http://example.org", "https://x.io/a"] {
+            assert!(redirect_target("target", ok).is_ok(), "{ok}");
+        }
+        for bad in ["about", "ftp://x", "", "HTTPS://x"] {
+            assert!(redirect_target("target", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn block_keys() {
+        assert!(block_key("k", "hero_2").is_ok());
+        for bad in ["", "Hero", "hero-1", "a b", "é"] {
+            assert!(block_key("k", bad).is_err(), "{bad}");
         }
     }
 }

@@ -104,6 +104,9 @@ impl Http {
             Body::None => {}
             Body::Json(v) => rb = rb.header(CONTENT_TYPE, "application/json").body(json_bytes(v)?),
             Body::Multipart(parts) => rb = rb.multipart(form(parts).await?),
+            Body::Form(fields) => {
+                rb = rb.header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(fields.encode())
+            }
         }
         let resp = rb.send().await.map_err(|e| classify(e, timeout))?;
         let status = resp.status().as_u16();

@@ -2,8 +2,6 @@
 
 mod media;
 
-pub use media::*;
-
 use konigle_core::spec;
 
 use super::{Client, Manager};
