@@ -52,6 +52,9 @@ impl Resource for EmailAccount {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_through::<EmailAccountUpdate>(changes, &[])
+    }
 }
 
 /// Payload of `email_accounts().create`. Empty strings mean "not set".

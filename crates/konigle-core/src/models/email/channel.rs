@@ -88,6 +88,9 @@ impl Resource for EmailChannel {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<EmailChannelUpdate>(changes, &[], crate::models::payload::SaveFields::Payload, &[("enable_engagement_tracking", "`email_channels().set_engagement_tracking`")])
+    }
 }
 
 /// Checks a channel code (at most 50 characters: letters, digits, `-`

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{blank, email_or_none, usd};
 use crate::error::Result;
-use crate::models::payload::{check_max_len, check_not_empty, save_through, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, Decimal, JsonMap, Timestamp};
@@ -210,7 +210,16 @@ impl Resource for Campaign {
     /// Only fields [`CampaignUpdate`] accepts are saved; status, LTV and
     /// execution are managed by the server.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<CampaignUpdate>(changes, &[])
+        crate::models::payload::save_with::<CampaignUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[
+                ("status", "`campaigns().start`, `pause`, `resume`, `cancel` or `schedule`"),
+                ("ltv", "`campaigns().add_ltv`"),
+                ("ltv_currency", "`campaigns().add_ltv`"),
+            ],
+        )
     }
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{blank, usd};
 use crate::error::Result;
-use crate::models::payload::{check_max_len, save_through, Payload};
+use crate::models::payload::{check_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, Decimal, JsonMap, Timestamp};
@@ -120,7 +120,12 @@ impl Resource for Contact {
     /// Only fields [`ContactUpdate`] accepts are saved; LTV and purchase
     /// data are managed by the server.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<ContactUpdate>(changes, &[])
+        crate::models::payload::save_with::<ContactUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[("ltv", "`contacts().update_ltv`"), ("ltv_currency", "`contacts().update_ltv`")],
+        )
     }
 }
 

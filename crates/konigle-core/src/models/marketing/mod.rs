@@ -85,16 +85,28 @@ mod tests {
 
     #[test]
     fn saves_send_only_updatable_fields() {
-        let changes = json!({"name": "New", "status": "running", "ltv": "5.00", "from_email": null});
-        let Value::Object(changes) = changes else { unreachable!() };
+        let Value::Object(changes) = json!({"name": "New"}) else { unreachable!() };
         let sent = Campaign::save_body(changes).unwrap();
         assert_eq!(Value::Object(sent), json!({"name": "New"}));
+        let changes = json!({"name": "New", "status": "running", "ltv": "5.00"});
+        let Value::Object(changes) = changes else { unreachable!() };
+        let Err(Error::InvalidInput { field: Some(field), message }) = Campaign::save_body(changes) else {
+            panic!("a changed status is refused")
+        };
+        assert_eq!(field, "status, ltv");
+        assert!(message.contains("`campaigns().start`") && message.contains("`campaigns().add_ltv`"), "{message}");
+        let Value::Object(cleared) = json!({"from_email": null}) else { unreachable!() };
+        assert!(matches!(Campaign::save_body(cleared), Err(Error::InvalidInput { field: Some(ref f), .. }) if f == "from_email"));
         let Value::Object(bad) = json!({"execution_duration_minutes": 0}) else { unreachable!() };
         assert!(Campaign::save_body(bad).is_err());
         let Value::Object(bad) = json!({"email": "broken@"}) else { unreachable!() };
         assert!(Contact::save_body(bad).is_err());
-        let Value::Object(ok) = json!({"tags": ["a"], "ltv": "1.00"}) else { unreachable!() };
+        let Value::Object(ok) = json!({"tags": ["a"]}) else { unreachable!() };
         assert_eq!(Value::Object(Contact::save_body(ok).unwrap()), json!({"tags": ["a"]}));
+        let Value::Object(bad) = json!({"tags": ["a"], "ltv": "1.00"}) else { unreachable!() };
+        assert!(
+            matches!(Contact::save_body(bad), Err(Error::InvalidInput { ref message, .. }) if message.contains("update_ltv"))
+        );
     }
 
     #[test]
