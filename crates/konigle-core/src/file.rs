@@ -474,7 +474,10 @@ mod tests {
             FilePart::new("image", FileInput::from_file(std::fs::File::open(&path).unwrap(), &path), IMAGES).unwrap();
         let opened = FilePart::new("image", FileInput::open(&path).unwrap(), IMAGES).unwrap();
         for p in [from_file, opened] {
-            assert_eq!((p.field.as_str(), p.file_name.as_str(), p.content_type.as_str()), ("image", "hero.jpg", "image/jpeg"));
+            assert_eq!(
+                (p.field.as_str(), p.file_name.as_str(), p.content_type.as_str()),
+                ("image", "hero.jpg", "image/jpeg")
+            );
             assert!(matches!(&p.source, FileSource::Bytes(b) if &b[..] == b"\xff\xd8jpeg"), "{:?}", p.source);
         }
         let renamed = FileInput::from_file(std::fs::File::open(&path).unwrap(), "report.pdf");

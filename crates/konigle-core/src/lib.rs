@@ -22,6 +22,7 @@ pub mod redact;
 pub mod request;
 pub mod resource;
 pub mod retry;
+pub mod rules;
 mod secret;
 pub mod spec;
 

@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(q(&f).unwrap(), "mime_type=video%2Fmp4&min_size=1");
         let f = DocumentFilters { mime_type: Some("application/pdf,text/csv".into()), ..Default::default() };
         assert_eq!(q(&f).unwrap(), "mime_type=application%2Fpdf%2Ctext%2Fcsv");
-        assert_eq!(q(&ImageFilters { mime_type: Some("image".into()), ..Default::default() }).unwrap(), "mime_type=image");
+        assert_eq!(
+            q(&ImageFilters { mime_type: Some("image".into()), ..Default::default() }).unwrap(),
+            "mime_type=image"
+        );
         for bad in ["", "image/png,", "image/png, image/webp", "video", "image/png,video/mp4", "image/"] {
             let f = ImageFilters { mime_type: Some(bad.into()), ..Default::default() };
             assert!(

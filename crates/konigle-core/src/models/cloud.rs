@@ -152,7 +152,12 @@ impl Resource for Computer {
         self.id.clone()
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
-        crate::models::payload::save_with::<ComputerUpdate>(changes, &[], crate::models::payload::SaveFields::Only(&["display_name", "emoji"]), &[])
+        crate::models::payload::save_with::<ComputerUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["display_name", "emoji"]),
+            &[],
+        )
     }
 }
 
@@ -271,7 +276,12 @@ impl Resource for WebApp {
         self.id.clone()
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
-        crate::models::payload::save_with::<WebAppUpdate>(changes, &[], crate::models::payload::SaveFields::Only(&["display_name", "emoji"]), &[])
+        crate::models::payload::save_with::<WebAppUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["display_name", "emoji"]),
+            &[],
+        )
     }
 }
 
@@ -484,7 +494,12 @@ impl Resource for Space {
         self.id.clone()
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
-        crate::models::payload::save_with::<SpaceUpdate>(changes, &[], crate::models::payload::SaveFields::Only(&["custom_domain"]), &[])
+        crate::models::payload::save_with::<SpaceUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["custom_domain"]),
+            &[],
+        )
     }
 }
 
@@ -672,7 +687,12 @@ impl Resource for Job {
         self.id.clone()
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
-        crate::models::payload::save_with::<JobUpdate>(changes, &[], crate::models::payload::SaveFields::Only(&["status"]), &[])
+        crate::models::payload::save_with::<JobUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["status"]),
+            &[],
+        )
     }
 }
 

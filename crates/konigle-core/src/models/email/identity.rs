@@ -89,7 +89,12 @@ impl Resource for EmailIdentity {
         self.id.clone()
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
-        crate::models::payload::save_with::<EmailIdentityUpdate>(changes, &[], crate::models::payload::SaveFields::Payload, &[("mail_from_domain", "`email_identities().setup_custom_mail_from`")])
+        crate::models::payload::save_with::<EmailIdentityUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[("mail_from_domain", "`email_identities().setup_custom_mail_from`")],
+        )
     }
 }
 

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::check_email_opt;
 use crate::error::{Error, Result};
 use crate::file::{FileInput, FilePart, FileRules};
 use crate::models::payload::{check_max_len, Payload};
@@ -140,15 +139,10 @@ impl Email {
     }
 
     fn validate_fields(&self) -> Result<()> {
-        check_email_opt("from_email", self.from_email.as_deref())?;
         if self.to_email.is_empty() {
             return Err(Error::invalid("to_email", "at least one recipient is required"));
         }
-        for (i, to) in self.to_email.iter().enumerate() {
-            crate::validate::email(&format!("to_email.{i}"), to)?;
-        }
         check_max_len("subject", &self.subject, EMAIL_SUBJECT_MAX)?;
-        check_email_opt("reply_to_email", self.reply_to_email.as_deref())?;
         if self.attachments.len() > EMAIL_MAX_ATTACHMENTS {
             return Err(Error::invalid(
                 "attachments",
@@ -157,14 +151,6 @@ impl Email {
         }
         check_max_len("channel", &self.channel, EMAIL_SEND_CHANNEL_MAX)?;
         check_opt_max_len("category", self.category.as_deref(), EMAIL_CATEGORY_MAX)?;
-        if let Some(headers) = &self.headers {
-            if let Some(bad) = headers.keys().find(|k| !k.starts_with(EMAIL_HEADER_PREFIX)) {
-                return Err(Error::invalid(
-                    "headers",
-                    format!("custom header names must start with {EMAIL_HEADER_PREFIX:?}, got {bad:?}"),
-                ));
-            }
-        }
         Ok(())
     }
 }
@@ -197,7 +183,7 @@ impl Payload for Email {
             .map(|file| FilePart::new("attachments", file, FileRules::ANY))
             .collect::<Result<Vec<_>>>()?;
         check_sizes(&files)?;
-        Body::with_files(&self, files)
+        Body::with_files(&crate::rules::json("Email", &self)?, files)
     }
 }
 

@@ -223,6 +223,10 @@ impl Resource for Campaign {
     }
 }
 
+/// The reference's defaults of the address overrides of creations, sent
+/// when they are not set.
+const OVERRIDE_DEFAULTS: &[(&str, &str)] = &[("from_email", ""), ("reply_to_email", "")];
+
 /// Checks the sender and reply-to overrides shared by several payloads.
 fn check_overrides(
     from_email: Option<&str>,
@@ -232,8 +236,6 @@ fn check_overrides(
     utm_code: Option<&str>,
     duration: Option<u32>,
 ) -> Result<()> {
-    validate::optional_email("from_email", from_email)?;
-    validate::optional_email("reply_to_email", reply_to_email)?;
     if let Some(v) = from_name {
         check_max_len("from_name", v, NAME_MAX)?;
     }
@@ -287,13 +289,17 @@ pub struct CampaignCreate {
     /// Minutes over which to spread sends, 1..=1440.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_duration_minutes: Option<u32>,
-    /// Sender address override (`""`: the channel's default).
+    /// Sender address override. Unset (`None`), the reference's default
+    /// `""` (the channel's default) is sent; an explicit `""` means "not
+    /// set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
     /// Sender name override (at most 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_name: Option<String>,
-    /// Reply-to address override (`""`: the channel's default).
+    /// Reply-to address override. Unset (`None`), the reference's default
+    /// `""` (the channel's default) is sent; an explicit `""` means "not
+    /// set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
     /// Reply-to name override (at most 255 characters).
@@ -313,9 +319,9 @@ impl CampaignCreate {
             audience: audience.into(),
             name: name.into(),
             description: blank(),
-            from_email: blank(),
+            from_email: None,
             from_name: blank(),
-            reply_to_email: blank(),
+            reply_to_email: None,
             reply_to_name: blank(),
             utm_code: blank(),
             ..Self::default()
@@ -379,7 +385,7 @@ impl Payload for CampaignCreate {
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
         )?;
-        Body::json(&self)
+        Ok(Body::Json(crate::rules::json_with_defaults("CampaignCreate", &self, OVERRIDE_DEFAULTS)?))
     }
 }
 
@@ -438,10 +444,7 @@ impl Payload for CampaignUpdate {
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
         )?;
-        // An empty address means "not set" and is not sent.
-        self.from_email = self.from_email.filter(|v| !v.is_empty());
-        self.reply_to_email = self.reply_to_email.filter(|v| !v.is_empty());
-        Body::json(&self)
+        crate::rules::json_body("CampaignUpdate", &self)
     }
 }
 
@@ -481,9 +484,7 @@ impl Payload for CampaignAddLtv {
     fn into_body(mut self) -> Result<Body> {
         validate::positive_amount("value", self.value, 19, 2)?;
         validate::currency("currency", &self.currency)?;
-        validate::optional_email("contact_email", self.contact_email.as_deref())?;
-        self.contact_email = self.contact_email.filter(|v| !v.is_empty());
-        Body::json(&self)
+        crate::rules::json_body("CampaignAddLtv", &self)
     }
 }
 
@@ -573,9 +574,9 @@ impl CampaignCreateEmail {
             body_text: blank(),
             description: blank(),
             utm_code: blank(),
-            from_email: blank(),
+            from_email: None,
             from_name: blank(),
-            reply_to_email: blank(),
+            reply_to_email: None,
             reply_to_name: blank(),
             scheduled_at: None,
             execution_duration_minutes: None,
@@ -651,7 +652,7 @@ impl Payload for CampaignCreateEmail {
         )?;
         check_opt_max_len("audience_name", self.audience_name.as_deref(), NAME_MAX)?;
         check_opt_max_len("template_name", self.template_name.as_deref(), NAME_MAX)?;
-        Body::json(&self)
+        Ok(Body::Json(crate::rules::json_with_defaults("CampaignCreateEmail", &self, OVERRIDE_DEFAULTS)?))
     }
 }
 

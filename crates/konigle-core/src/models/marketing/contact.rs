@@ -256,7 +256,6 @@ impl ContactCreate {
 
 impl Payload for ContactCreate {
     fn into_body(self) -> Result<Body> {
-        validate::email("email", &self.email)?;
         check_person(
             self.first_name.as_deref(),
             self.last_name.as_deref(),
@@ -265,7 +264,7 @@ impl Payload for ContactCreate {
             self.country.as_deref(),
             self.source.as_ref(),
         )?;
-        Body::json(&self)
+        crate::rules::json_body("ContactCreate", &self)
     }
 }
 
@@ -304,9 +303,6 @@ pub struct ContactUpdate {
 
 impl Payload for ContactUpdate {
     fn into_body(self) -> Result<Body> {
-        if let Some(email) = &self.email {
-            validate::email("email", email)?;
-        }
         check_person(
             self.first_name.as_deref(),
             self.last_name.as_deref(),
@@ -315,7 +311,7 @@ impl Payload for ContactUpdate {
             self.country.as_deref(),
             self.source.as_ref(),
         )?;
-        Body::json(&self)
+        crate::rules::json_body("ContactUpdate", &self)
     }
 }
 
@@ -347,9 +343,8 @@ impl ContactUpdateLtv {
 
 impl Payload for ContactUpdateLtv {
     fn into_body(self) -> Result<Body> {
-        validate::email("email", &self.email)?;
         validate::positive_amount("value", self.value, 19, 2)?;
         validate::currency("currency", &self.currency)?;
-        Body::json(&self)
+        crate::rules::json_body("ContactUpdateLtv", &self)
     }
 }

@@ -96,7 +96,9 @@ mod tests {
         assert_eq!(field, "status, ltv");
         assert!(message.contains("`campaigns().start`") && message.contains("`campaigns().add_ltv`"), "{message}");
         let Value::Object(cleared) = json!({"from_email": null}) else { unreachable!() };
-        assert!(matches!(Campaign::save_body(cleared), Err(Error::InvalidInput { field: Some(ref f), .. }) if f == "from_email"));
+        assert!(
+            matches!(Campaign::save_body(cleared), Err(Error::InvalidInput { field: Some(ref f), .. }) if f == "from_email")
+        );
         let Value::Object(bad) = json!({"execution_duration_minutes": 0}) else { unreachable!() };
         assert!(Campaign::save_body(bad).is_err());
         let Value::Object(bad) = json!({"email": "broken@"}) else { unreachable!() };
