@@ -245,8 +245,19 @@ pub fn normalize_email(field: &str, value: &str) -> Result<String> {
         return Err(Error::invalid(field, format!("not a valid email address: the domain {domain:?} is not valid")));
     }
     crate::validate::email(field, &format!("{local}@{unicode}"))?;
+    let tld = unicode.rsplit('.').next().unwrap_or("");
+    if SPECIAL_USE_DOMAINS.contains(&tld) {
+        return Err(Error::invalid(
+            field,
+            format!("not a valid email address: {unicode:?} is a special-use or reserved name that cannot be used with email"),
+        ));
+    }
     Ok(format!("{local}@{unicode}"))
 }
+
+/// Special-use top-level names the reference's address validation refuses
+/// (RFC 6761 and kin; `example` is allowed).
+const SPECIAL_USE_DOMAINS: &[&str] = &["arpa", "invalid", "local", "localhost", "onion", "test"];
 
 /// The address of a `Name <address>` or `"Name" <address>` form.
 fn display_address(value: &str) -> Option<&str> {
@@ -307,6 +318,9 @@ mod tests {
         assert_eq!(normalize_email("e", "user@xn--bcher-kva.example").unwrap(), "user@bücher.example");
         assert_eq!(invalid_field(run("ContactUpdate", json!({"email": "broken@"}))), "email");
         assert_eq!(invalid_field(run("ContactUpdateLtv", json!({"email": ""}))), "email");
+        for special in ["a@host.local", "a@x.TEST", "a@svc.onion", "a@b.invalid"] {
+            assert_eq!(invalid_field(run("ContactCreate", json!({"email": special}))), "email", "{special}");
+        }
     }
 
     #[test]

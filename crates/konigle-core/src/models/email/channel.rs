@@ -137,7 +137,7 @@ impl EmailChannelCreate {
 }
 
 impl Payload for EmailChannelCreate {
-    fn into_body(mut self) -> Result<Body> {
+    fn into_body(self) -> Result<Body> {
         check_max_len("code", &self.code, EMAIL_CHANNEL_CODE_MAX)?;
         self.channel_type.ensure_known("channel_type")?;
         crate::rules::json_body("EmailChannelCreate", &self)

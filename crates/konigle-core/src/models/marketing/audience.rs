@@ -12,8 +12,6 @@ use crate::{JsonMap, Timestamp};
 
 /// Longest audience name.
 const NAME_MAX: usize = 255;
-/// Longest audience code.
-const CODE_MAX: usize = 100;
 
 /// A segment of contacts, selected by tags, that campaigns target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -227,11 +227,10 @@ impl Resource for Campaign {
 /// when they are not set.
 const OVERRIDE_DEFAULTS: &[(&str, &str)] = &[("from_email", ""), ("reply_to_email", "")];
 
-/// Checks the sender and reply-to overrides shared by several payloads.
+/// Checks the sender and reply-to names, UTM code and duration shared by
+/// several payloads (the addresses follow their field rules).
 fn check_overrides(
-    from_email: Option<&str>,
     from_name: Option<&str>,
-    reply_to_email: Option<&str>,
     reply_to_name: Option<&str>,
     utm_code: Option<&str>,
     duration: Option<u32>,
@@ -378,9 +377,7 @@ impl Payload for CampaignCreate {
         check_not_empty("name", &self.name)?;
         check_max_len("name", &self.name, NAME_MAX)?;
         check_overrides(
-            self.from_email.as_deref(),
             self.from_name.as_deref(),
-            self.reply_to_email.as_deref(),
             self.reply_to_name.as_deref(),
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
@@ -434,12 +431,10 @@ pub struct CampaignUpdate {
 }
 
 impl Payload for CampaignUpdate {
-    fn into_body(mut self) -> Result<Body> {
+    fn into_body(self) -> Result<Body> {
         check_opt_max_len("name", self.name.as_deref(), NAME_MAX)?;
         check_overrides(
-            self.from_email.as_deref(),
             self.from_name.as_deref(),
-            self.reply_to_email.as_deref(),
             self.reply_to_name.as_deref(),
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
@@ -481,7 +476,7 @@ impl CampaignAddLtv {
 }
 
 impl Payload for CampaignAddLtv {
-    fn into_body(mut self) -> Result<Body> {
+    fn into_body(self) -> Result<Body> {
         validate::positive_amount("value", self.value, 19, 2)?;
         validate::currency("currency", &self.currency)?;
         crate::rules::json_body("CampaignAddLtv", &self)
@@ -643,9 +638,7 @@ impl Payload for CampaignCreateEmail {
         check_max_len("subject", &self.subject, NAME_MAX)?;
         check_not_empty("body_html", &self.body_html)?;
         check_overrides(
-            self.from_email.as_deref(),
             self.from_name.as_deref(),
-            self.reply_to_email.as_deref(),
             self.reply_to_name.as_deref(),
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
