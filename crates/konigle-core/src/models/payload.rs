@@ -190,3 +190,40 @@ macro_rules! json_payload {
         }
     )*};
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn field_names_come_from_the_deserialize_impl() {
+        assert_eq!(
+            field_names::<crate::models::AssetUpdate>(),
+            Some(&["name", "alt_text", "tags", "description", "meta"][..])
+        );
+        assert_eq!(field_names::<String>(), None, "not a struct");
+    }
+
+    #[test]
+    fn save_with_refuses_uncarried_and_unsent_changes() {
+        type U = crate::models::AssetUpdate;
+        let map = |v: serde_json::Value| match v {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        assert!(save_with::<U>(crate::JsonMap::new(), &[], SaveFields::Payload, &[]).unwrap().is_empty());
+        let body = save_with::<U>(map(json!({"tags": [], "alt_text": ""})), &[], SaveFields::Payload, &[]).unwrap();
+        assert_eq!(serde_json::Value::Object(body), json!({"tags": [], "alt_text": ""}));
+        let err = save_with::<U>(map(json!({"size": 2, "name": "n"})), &[], SaveFields::Payload, &[("size", "`x`")])
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidInput { field: Some(f), message } if f == "size" && message.contains("use `x`")),
+            "{err:?}"
+        );
+        let err = save_with::<U>(map(json!({"meta": null})), &[], SaveFields::Payload, &[]).unwrap_err();
+        assert!(matches!(&err, Error::InvalidInput { field: Some(f), .. } if f == "meta"), "{err:?}");
+        let only = SaveFields::Only(&["name"]);
+        assert!(save_with::<U>(map(json!({"alt_text": "a"})), &[], only, &[]).is_err());
+    }
+}
