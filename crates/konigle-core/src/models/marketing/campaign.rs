@@ -311,7 +311,8 @@ pub struct CampaignCreate {
 
 impl CampaignCreate {
     /// An email campaign for `audience` (an audience id), with empty
-    /// description, overrides and UTM code.
+    /// description, overrides and UTM code (the unset address overrides are
+    /// sent as `""`).
     pub fn new(name: impl Into<String>, audience: impl Into<String>) -> Self {
         Self {
             channel_type: CampaignChannelType::Email,
@@ -487,7 +488,8 @@ impl Payload for CampaignAddLtv {
 /// together with its audience (from contact tags) and its template.
 ///
 /// [`CampaignCreateEmail::new`] sets the optional text fields to `""` as the
-/// API documents.
+/// API documents; the address overrides are left unset and sent as `""`
+/// (an explicit `""` is not sent, as in the reference).
 ///
 /// ```
 /// use konigle_core::models::CampaignCreateEmail;
@@ -524,13 +526,16 @@ pub struct CampaignCreateEmail {
     /// UTM campaign code (at most 100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utm_code: Option<String>,
-    /// Sender address override.
+    /// Sender address override. Unset (`None`), `""` is sent; an explicit
+    /// `""` means "not set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
     /// Sender name override (required by the API when the account has no default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_name: Option<String>,
-    /// Reply-to address override (required by the API when the account has no default).
+    /// Reply-to address override (required by the API when the account has
+    /// no default). Unset (`None`), `""` is sent; an explicit `""` means
+    /// "not set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
     /// Reply-to name override (required by the API when the account has no default).

@@ -51,6 +51,22 @@ mod tests {
     }
 
     #[test]
+    fn unset_overrides_send_the_default_and_explicit_empty_ones_are_not_sent() {
+        let v = body(CampaignCreate::new("N", "aud_1"));
+        assert_eq!((v["from_email"].clone(), v["reply_to_email"].clone()), (json!(""), json!("")));
+        let v = body(CampaignCreate { from_email: Some(String::new()), ..CampaignCreate::new("N", "aud_1") });
+        assert!(v.get("from_email").is_none(), "{v}");
+        assert_eq!(v["reply_to_email"], json!(""));
+        let v =
+            body(CampaignCreate { reply_to_email: Some("Team@EXAMPLE.com".into()), ..CampaignCreate::new("N", "a") });
+        assert_eq!(v["reply_to_email"], json!("Team@EXAMPLE.com"), "an override is sent as given");
+        let mut data = CampaignCreateEmail::new("C", "marketing", ["vip"], "S", "<p/>");
+        data.from_email = Some(String::new());
+        let v = body(data);
+        assert!(v.get("from_email").is_none() && v["reply_to_email"] == json!(""), "{v}");
+    }
+
+    #[test]
     fn add_ltv_sends_the_amount_as_a_string() {
         let v = body(CampaignAddLtv::new(Decimal::new(10, 0), "EUR"));
         assert_eq!(v, json!({"value": "10", "currency": "EUR"}));
