@@ -82,6 +82,42 @@ impl FileInput {
     pub fn reader(reader: impl Read + Send + Sync + 'static) -> Self {
         FileInput::Reader { reader: Box::new(reader), name: None }
     }
+    /// An open file, read to its end when the request is built, sent under
+    /// the file name of `name` (its last component, so a path works too)
+    /// and with the MIME type of that name's extension.
+    ///
+    /// ```no_run
+    /// use konigle_core::FileInput;
+    /// let file = std::fs::File::open("photos/hero.png")?;
+    /// let input = FileInput::from_file(file, "hero.png"); // sent as hero.png, image/png
+    /// # let _ = input;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn from_file(file: std::fs::File, name: impl AsRef<Path>) -> Self {
+        let name = base_name(name.as_ref());
+        FileInput::Reader { reader: Box::new(file), name: Some(name) }
+    }
+
+    /// Opens the file at `path` now and names it after the path, as
+    /// [`from_file`](Self::from_file) does: the open handle is read when the
+    /// request is built. ([`path`](Self::path) instead streams the file and
+    /// opens it again on a retry.)
+    ///
+    /// ```no_run
+    /// use konigle_core::FileInput;
+    /// let input = FileInput::open("reports/q3.pdf")?; // sent as q3.pdf, application/pdf
+    /// # let _ = input;
+    /// # Ok::<(), konigle_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::File`] when the file cannot be opened.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|source| Error::File { path: path.to_path_buf(), source })?;
+        Ok(FileInput::from_file(file, path))
+    }
+
     /// A URL to download first; must start with `https://`.
     pub fn url(url: impl Into<String>) -> Self {
         FileInput::Url { url: url.into(), name: None }
@@ -221,8 +257,7 @@ impl FilePart {
                         source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"),
                     });
                 }
-                let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let file_name = name.unwrap_or(base);
+                let file_name = name.unwrap_or_else(|| base_name(&path));
                 (FileSource::Path { path, len: meta.len() }, file_name, true)
             }
             FileInput::Bytes { data, name } => {
@@ -291,6 +326,11 @@ impl FilePart {
     pub fn is_empty(&self) -> bool {
         self.len() == Some(0)
     }
+}
+
+/// The last component of a path, as a file name (lossy for non-UTF-8).
+fn base_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string_lossy().into_owned())
 }
 
 /// Whether a URL may be downloaded: `https://`, or plain `http://` to this
@@ -422,6 +462,29 @@ mod tests {
         assert!(matches!(err, Error::InvalidInput { field: Some(ref f), .. } if f == "image"));
         let ok = FilePart::new("image", ("x", "A.PNG").into(), IMAGES).unwrap();
         assert_eq!(ok.content_type, "image/png");
+    }
+
+    #[test]
+    fn an_open_file_takes_its_name_and_type() {
+        let dir = std::env::temp_dir().join(format!("konigle-core-open-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("hero.jpg");
+        std::fs::write(&path, b"\xff\xd8jpeg").unwrap();
+        let from_file =
+            FilePart::new("image", FileInput::from_file(std::fs::File::open(&path).unwrap(), &path), IMAGES).unwrap();
+        let opened = FilePart::new("image", FileInput::open(&path).unwrap(), IMAGES).unwrap();
+        for p in [from_file, opened] {
+            assert_eq!(
+                (p.field.as_str(), p.file_name.as_str(), p.content_type.as_str()),
+                ("image", "hero.jpg", "image/jpeg")
+            );
+            assert!(matches!(&p.source, FileSource::Bytes(b) if &b[..] == b"\xff\xd8jpeg"), "{:?}", p.source);
+        }
+        let renamed = FileInput::from_file(std::fs::File::open(&path).unwrap(), "report.pdf");
+        let err = FilePart::new("image", renamed, IMAGES).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { field: Some(ref f), .. } if f == "image"), "{err:?}");
+        assert!(matches!(FileInput::open(dir.join("missing.png")), Err(Error::File { .. })));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod request;
 pub mod resource;
 #[doc(hidden)]
 pub mod retry;
+pub mod rules;
 mod secret;
 pub mod spec;
 

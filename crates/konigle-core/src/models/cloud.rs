@@ -151,6 +151,14 @@ impl Resource for Computer {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<ComputerUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["display_name", "emoji"]),
+            &[],
+        )
+    }
 }
 
 /// Payload of `cloud().computers().create`: provisions a computer.
@@ -200,7 +208,7 @@ impl Payload for ComputerCreate {
 }
 
 /// Changes to a computer. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ComputerUpdate {
     /// New human-readable label.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -266,6 +274,14 @@ impl Resource for WebApp {
     const NAME: &'static str = "WebApp";
     fn resource_id(&self) -> String {
         self.id.clone()
+    }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<WebAppUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["display_name", "emoji"]),
+            &[],
+        )
     }
 }
 
@@ -350,7 +366,7 @@ impl Payload for WebAppCreate {
 }
 
 /// Changes to a web app. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WebAppUpdate {
     /// New human-readable label.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -477,6 +493,14 @@ impl Resource for Space {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<SpaceUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["custom_domain"]),
+            &[],
+        )
+    }
 }
 
 /// Payload of `cloud().spaces().create`.
@@ -507,7 +531,7 @@ impl Payload for SpaceCreate {
 }
 
 /// Changes to a space. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SpaceUpdate {
     /// New custom domain (empty to unmap).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -662,6 +686,14 @@ impl Resource for Job {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<JobUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Only(&["status"]),
+            &[],
+        )
+    }
 }
 
 /// Payload of `cloud().jobs().create`.
@@ -689,7 +721,7 @@ impl Payload for JobCreate {
 }
 
 /// Changes to a job. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JobUpdate {
     /// New status.
     #[serde(skip_serializing_if = "Option::is_none")]

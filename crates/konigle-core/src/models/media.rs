@@ -57,6 +57,9 @@ macro_rules! asset_model {
             fn resource_id(&self) -> String {
                 self.id.clone()
             }
+            fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+                crate::models::payload::save_through::<AssetUpdate>(changes, &[])
+            }
         }
     };
 }

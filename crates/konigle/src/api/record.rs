@@ -71,12 +71,23 @@ impl<T: Resource> Record<T> {
 impl<T: spec::Save> Record<T> {
     /// Sends the changed fields (a `PATCH`) and refreshes the record with
     /// the server's answer. Does nothing when nothing changed.
+    ///
+    /// Nothing is dropped silently: when a changed field is one the update
+    /// payload does not carry (read-only data, or a field with its own
+    /// action such as a campaign's `status`), or holds a value an update
+    /// cannot send, `save` fails with
+    /// [`InvalidInput`](konigle_core::Error::InvalidInput) naming the fields
+    /// (and the action to use, where there is one), and sends nothing.
     pub async fn save(&mut self) -> Result<&mut Self> {
         let changes = self.tracked.changes();
         if changes.is_empty() {
             return Ok(self);
         }
         let body = T::save_body(changes)?;
+        if body.is_empty() {
+            // No change the update carries: nothing to send.
+            return Ok(self);
+        }
         let req =
             detail_request::<T>(Method::Patch, &self.tracked.value().resource_id())?.body(Body::Json(body.into()));
         let fresh: T = self.client.fetch(req).await?;

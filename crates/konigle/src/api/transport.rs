@@ -129,13 +129,17 @@ impl Http {
 }
 
 /// The multipart form of a body; files on disk are opened (again, on a
-/// retry) and streamed.
+/// retry) and streamed. Part names and file names are written as
+/// `konigle_core::multipart::disposition_param` encodes them: names are
+/// passed encoded with reqwest's own name encoding off, file names through
+/// `file_name_for_escaping_writer`, as reqwest escapes backslashes itself.
 #[crate::facade]
 async fn form(parts: &[Part]) -> Result<multipart::Form, AttemptError> {
-    let mut form = multipart::Form::new();
+    use konigle_core::multipart::{disposition_param, file_name_for_escaping_writer};
+    let mut form = multipart::Form::new().percent_encode_noop();
     for part in parts {
         form = match part {
-            Part::Text { name, value } => form.text(name.clone(), value.clone()),
+            Part::Text { name, value } => form.text(disposition_param(name), value.clone()),
             Part::File(file) => {
                 let body = match &file.source {
                     FileSource::Path { path, len } => file_part(path, *len).await?,
@@ -148,10 +152,10 @@ async fn form(parts: &[Part]) -> Result<multipart::Form, AttemptError> {
                     }
                 };
                 let body = body
-                    .file_name(file.file_name.clone())
+                    .file_name(file_name_for_escaping_writer(&file.file_name))
                     .mime_str(&file.content_type)
                     .map_err(|e| AttemptError::from(Error::invalid(&file.field, e.to_string())))?;
-                form.part(file.field.clone(), body)
+                form.part(disposition_param(&file.field), body)
             }
         };
     }

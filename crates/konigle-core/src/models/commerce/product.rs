@@ -519,8 +519,8 @@ mod tests {
     }
 
     #[test]
-    fn save_body_keeps_update_fields_only() {
-        let changes = json!({"title": "T", "djcom_tags": ["x"], "price": null,
+    fn save_body_sends_update_fields_and_refuses_others() {
+        let changes = json!({"title": "T",
             "seo_meta": {"title": "S", "description": "", "keywords": null},
             "image": {"uid": "img_02", "url": "u"}});
         let Value::Object(changes) = changes else { unreachable!() };
@@ -528,6 +528,15 @@ mod tests {
         assert_eq!(
             Value::Object(out),
             json!({"title": "T", "seo_meta": {"title": "S", "description": ""}, "image": "img_02"})
+        );
+        let Value::Object(changes) = json!({"title": "T", "djcom_tags": ["x"]}) else { unreachable!() };
+        let err = Product::save_body(changes).unwrap_err();
+        assert!(matches!(err, crate::Error::InvalidInput { field: Some(ref f), .. } if f == "djcom_tags"), "{err:?}");
+        let Value::Object(changes) = json!({"title": "T", "price": null}) else { unreachable!() };
+        let err = Product::save_body(changes).unwrap_err();
+        assert!(
+            matches!(err, crate::Error::InvalidInput { field: Some(ref f), ref message } if f == "price" && message.contains("null")),
+            "{err:?}"
         );
     }
 }

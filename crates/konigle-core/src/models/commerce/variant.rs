@@ -541,11 +541,12 @@ mod tests {
     }
 
     #[test]
-    fn save_body_drops_the_product() {
-        let Value::Object(changes) = json!({"product": "prod_01", "price": "15.00", "inventory_quantity": 0}) else {
-            unreachable!()
-        };
+    fn save_body_refuses_a_changed_product() {
+        let Value::Object(changes) = json!({"price": "15.00", "inventory_quantity": 0}) else { unreachable!() };
         let out = ProductVariant::save_body(changes).unwrap();
         assert_eq!(Value::Object(out), json!({"price": "15.00", "inventory_quantity": 0}));
+        let Value::Object(changes) = json!({"product": "prod_01", "price": "15.00"}) else { unreachable!() };
+        let err = ProductVariant::save_body(changes).unwrap_err();
+        assert!(matches!(err, crate::Error::InvalidInput { field: Some(ref f), .. } if f == "product"), "{err:?}");
     }
 }

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::check_email_opt;
 use crate::error::Result;
 use crate::models::payload::blank;
 use crate::models::payload::{check_max_len, Payload};
@@ -51,6 +50,9 @@ impl Resource for EmailAccount {
     const NAME: &'static str = "EmailAccount";
     fn resource_id(&self) -> String {
         self.id.clone()
+    }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_through::<EmailAccountUpdate>(changes, &[])
     }
 }
 
@@ -107,10 +109,9 @@ impl EmailAccountCreate {
 impl Payload for EmailAccountCreate {
     fn into_body(self) -> Result<Body> {
         check_max_len("name", &self.name, EMAIL_ACCOUNT_NAME_MAX)?;
-        crate::validate::optional_email("default_from_email", Some(&self.default_from_email))?;
         check_max_len("default_from_name", &self.default_from_name, EMAIL_ACCOUNT_NAME_MAX)?;
         check_max_len("default_reply_to_name", &self.default_reply_to_name, EMAIL_ACCOUNT_NAME_MAX)?;
-        Body::json(&self)
+        crate::rules::json_body("EmailAccountCreate", &self)
     }
 }
 
@@ -145,9 +146,7 @@ impl Payload for EmailAccountUpdate {
                 check_max_len(field, v, EMAIL_ACCOUNT_NAME_MAX)?;
             }
         }
-        check_email_opt("default_from_email", self.default_from_email.as_deref())?;
-        check_email_opt("default_reply_to_email", self.default_reply_to_email.as_deref())?;
-        Body::json(&self)
+        crate::rules::json_body("EmailAccountUpdate", &self)
     }
 }
 
@@ -198,10 +197,8 @@ impl EmailAccountSetup {
 impl Payload for EmailAccountSetup {
     fn into_body(self) -> Result<Body> {
         check_max_len("account_name", &self.account_name, EMAIL_ACCOUNT_NAME_MAX)?;
-        crate::validate::email("default_from_email", &self.default_from_email)?;
-        check_email_opt("default_reply_to_email", self.default_reply_to_email.as_deref())?;
         check_max_len("identity_value", &self.identity_value, EMAIL_ACCOUNT_NAME_MAX)?;
-        Body::json(&self)
+        crate::rules::json_body("EmailAccountSetup", &self)
     }
 }
 

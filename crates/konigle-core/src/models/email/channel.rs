@@ -4,7 +4,7 @@
 use crate::models::payload::check_opt_max_len;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::models::payload::{check_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
@@ -88,6 +88,14 @@ impl Resource for EmailChannel {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<EmailChannelUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[("enable_engagement_tracking", "`email_channels().set_engagement_tracking`")],
+        )
+    }
 }
 
 /// Checks a channel code (at most 50 characters: letters, digits, `-`
@@ -100,12 +108,7 @@ impl Resource for EmailChannel {
 /// ```
 pub fn email_channel_code(field: &str, code: &str) -> Result<String> {
     check_max_len(field, code, EMAIL_CHANNEL_CODE_MAX)?;
-    let has_alnum = code.chars().any(|c| c.is_alphanumeric());
-    let only_allowed = code.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-    if !has_alnum || !only_allowed {
-        return Err(Error::invalid(field, "must contain only letters, digits, hyphens and underscores"));
-    }
-    Ok(code.to_lowercase())
+    crate::rules::handle(field, code)
 }
 
 /// Payload of `email_channels().create`.
@@ -134,10 +137,10 @@ impl EmailChannelCreate {
 }
 
 impl Payload for EmailChannelCreate {
-    fn into_body(mut self) -> Result<Body> {
-        self.code = email_channel_code("code", &self.code)?;
+    fn into_body(self) -> Result<Body> {
+        check_max_len("code", &self.code, EMAIL_CHANNEL_CODE_MAX)?;
         self.channel_type.ensure_known("channel_type")?;
-        Body::json(&self)
+        crate::rules::json_body("EmailChannelCreate", &self)
     }
 }
 

@@ -88,6 +88,14 @@ impl Resource for EmailIdentity {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_with::<EmailIdentityUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[("mail_from_domain", "`email_identities().setup_custom_mail_from`")],
+        )
+    }
 }
 
 /// Payload of `email_identities().create`: the domain or address to verify.

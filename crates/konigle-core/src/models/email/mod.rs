@@ -17,13 +17,3 @@ pub use channel::*;
 pub use identity::*;
 pub use send::*;
 pub use template::*;
-
-use crate::error::Result;
-
-/// Checks an optional email address when it is set.
-pub(crate) fn check_email_opt(field: &str, value: Option<&str>) -> Result<()> {
-    match value {
-        Some(v) => crate::validate::email(field, v),
-        None => Ok(()),
-    }
-}

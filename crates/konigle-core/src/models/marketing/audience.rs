@@ -8,12 +8,10 @@ use crate::error::Result;
 use crate::models::payload::{check_max_len, check_not_empty, save_through, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
-use crate::{validate, JsonMap, Timestamp};
+use crate::{JsonMap, Timestamp};
 
 /// Longest audience name.
 const NAME_MAX: usize = 255;
-/// Longest audience code.
-const CODE_MAX: usize = 100;
 
 /// A segment of contacts, selected by tags, that campaigns target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,10 +97,7 @@ impl Payload for AudienceCreate {
     fn into_body(self) -> Result<Body> {
         check_not_empty("name", &self.name)?;
         check_max_len("name", &self.name, NAME_MAX)?;
-        if let Some(code) = &self.code {
-            validate::slug("code", code, CODE_MAX)?;
-        }
-        Body::json(&self)
+        crate::rules::json_body("AudienceCreate", &self)
     }
 }
 
@@ -126,9 +121,6 @@ pub struct AudienceUpdate {
 impl Payload for AudienceUpdate {
     fn into_body(self) -> Result<Body> {
         check_opt_max_len("name", self.name.as_deref(), NAME_MAX)?;
-        if let Some(code) = &self.code {
-            validate::slug("code", code, CODE_MAX)?;
-        }
-        Body::json(&self)
+        crate::rules::json_body("AudienceUpdate", &self)
     }
 }

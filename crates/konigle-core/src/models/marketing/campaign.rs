@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{blank, email_or_none, usd};
 use crate::error::Result;
-use crate::models::payload::{check_max_len, check_not_empty, save_through, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, Decimal, JsonMap, Timestamp};
@@ -210,21 +210,31 @@ impl Resource for Campaign {
     /// Only fields [`CampaignUpdate`] accepts are saved; status, LTV and
     /// execution are managed by the server.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<CampaignUpdate>(changes, &[])
+        crate::models::payload::save_with::<CampaignUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[
+                ("status", "`campaigns().start`, `pause`, `resume`, `cancel` or `schedule`"),
+                ("ltv", "`campaigns().add_ltv`"),
+                ("ltv_currency", "`campaigns().add_ltv`"),
+            ],
+        )
     }
 }
 
-/// Checks the sender and reply-to overrides shared by several payloads.
+/// The reference's defaults of the address overrides of creations, sent
+/// when they are not set.
+const OVERRIDE_DEFAULTS: &[(&str, &str)] = &[("from_email", ""), ("reply_to_email", "")];
+
+/// Checks the sender and reply-to names, UTM code and duration shared by
+/// several payloads (the addresses follow their field rules).
 fn check_overrides(
-    from_email: Option<&str>,
     from_name: Option<&str>,
-    reply_to_email: Option<&str>,
     reply_to_name: Option<&str>,
     utm_code: Option<&str>,
     duration: Option<u32>,
 ) -> Result<()> {
-    validate::optional_email("from_email", from_email)?;
-    validate::optional_email("reply_to_email", reply_to_email)?;
     if let Some(v) = from_name {
         check_max_len("from_name", v, NAME_MAX)?;
     }
@@ -278,13 +288,17 @@ pub struct CampaignCreate {
     /// Minutes over which to spread sends, 1..=1440.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_duration_minutes: Option<u32>,
-    /// Sender address override (`""`: the channel's default).
+    /// Sender address override. Unset (`None`), the reference's default
+    /// `""` (the channel's default) is sent; an explicit `""` means "not
+    /// set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
     /// Sender name override (at most 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_name: Option<String>,
-    /// Reply-to address override (`""`: the channel's default).
+    /// Reply-to address override. Unset (`None`), the reference's default
+    /// `""` (the channel's default) is sent; an explicit `""` means "not
+    /// set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
     /// Reply-to name override (at most 255 characters).
@@ -297,16 +311,17 @@ pub struct CampaignCreate {
 
 impl CampaignCreate {
     /// An email campaign for `audience` (an audience id), with empty
-    /// description, overrides and UTM code.
+    /// description, overrides and UTM code (the unset address overrides are
+    /// sent as `""`).
     pub fn new(name: impl Into<String>, audience: impl Into<String>) -> Self {
         Self {
             channel_type: CampaignChannelType::Email,
             audience: audience.into(),
             name: name.into(),
             description: blank(),
-            from_email: blank(),
+            from_email: None,
             from_name: blank(),
-            reply_to_email: blank(),
+            reply_to_email: None,
             reply_to_name: blank(),
             utm_code: blank(),
             ..Self::default()
@@ -363,14 +378,12 @@ impl Payload for CampaignCreate {
         check_not_empty("name", &self.name)?;
         check_max_len("name", &self.name, NAME_MAX)?;
         check_overrides(
-            self.from_email.as_deref(),
             self.from_name.as_deref(),
-            self.reply_to_email.as_deref(),
             self.reply_to_name.as_deref(),
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
         )?;
-        Body::json(&self)
+        Ok(Body::Json(crate::rules::json_with_defaults("CampaignCreate", &self, OVERRIDE_DEFAULTS)?))
     }
 }
 
@@ -419,20 +432,15 @@ pub struct CampaignUpdate {
 }
 
 impl Payload for CampaignUpdate {
-    fn into_body(mut self) -> Result<Body> {
+    fn into_body(self) -> Result<Body> {
         check_opt_max_len("name", self.name.as_deref(), NAME_MAX)?;
         check_overrides(
-            self.from_email.as_deref(),
             self.from_name.as_deref(),
-            self.reply_to_email.as_deref(),
             self.reply_to_name.as_deref(),
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
         )?;
-        // An empty address means "not set" and is not sent.
-        self.from_email = self.from_email.filter(|v| !v.is_empty());
-        self.reply_to_email = self.reply_to_email.filter(|v| !v.is_empty());
-        Body::json(&self)
+        crate::rules::json_body("CampaignUpdate", &self)
     }
 }
 
@@ -469,12 +477,10 @@ impl CampaignAddLtv {
 }
 
 impl Payload for CampaignAddLtv {
-    fn into_body(mut self) -> Result<Body> {
+    fn into_body(self) -> Result<Body> {
         validate::positive_amount("value", self.value, 19, 2)?;
         validate::currency("currency", &self.currency)?;
-        validate::optional_email("contact_email", self.contact_email.as_deref())?;
-        self.contact_email = self.contact_email.filter(|v| !v.is_empty());
-        Body::json(&self)
+        crate::rules::json_body("CampaignAddLtv", &self)
     }
 }
 
@@ -482,7 +488,8 @@ impl Payload for CampaignAddLtv {
 /// together with its audience (from contact tags) and its template.
 ///
 /// [`CampaignCreateEmail::new`] sets the optional text fields to `""` as the
-/// API documents.
+/// API documents; the address overrides are left unset and sent as `""`
+/// (an explicit `""` is not sent, as in the reference).
 ///
 /// ```
 /// use konigle_core::models::CampaignCreateEmail;
@@ -519,13 +526,16 @@ pub struct CampaignCreateEmail {
     /// UTM campaign code (at most 100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utm_code: Option<String>,
-    /// Sender address override.
+    /// Sender address override. Unset (`None`), `""` is sent; an explicit
+    /// `""` means "not set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
     /// Sender name override (required by the API when the account has no default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_name: Option<String>,
-    /// Reply-to address override (required by the API when the account has no default).
+    /// Reply-to address override (required by the API when the account has
+    /// no default). Unset (`None`), `""` is sent; an explicit `""` means
+    /// "not set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
     /// Reply-to name override (required by the API when the account has no default).
@@ -564,9 +574,9 @@ impl CampaignCreateEmail {
             body_text: blank(),
             description: blank(),
             utm_code: blank(),
-            from_email: blank(),
+            from_email: None,
             from_name: blank(),
-            reply_to_email: blank(),
+            reply_to_email: None,
             reply_to_name: blank(),
             scheduled_at: None,
             execution_duration_minutes: None,
@@ -633,16 +643,14 @@ impl Payload for CampaignCreateEmail {
         check_max_len("subject", &self.subject, NAME_MAX)?;
         check_not_empty("body_html", &self.body_html)?;
         check_overrides(
-            self.from_email.as_deref(),
             self.from_name.as_deref(),
-            self.reply_to_email.as_deref(),
             self.reply_to_name.as_deref(),
             self.utm_code.as_deref(),
             self.execution_duration_minutes,
         )?;
         check_opt_max_len("audience_name", self.audience_name.as_deref(), NAME_MAX)?;
         check_opt_max_len("template_name", self.template_name.as_deref(), NAME_MAX)?;
-        Body::json(&self)
+        Ok(Body::Json(crate::rules::json_with_defaults("CampaignCreateEmail", &self, OVERRIDE_DEFAULTS)?))
     }
 }
 

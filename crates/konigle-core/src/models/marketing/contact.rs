@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{blank, usd};
 use crate::error::Result;
-use crate::models::payload::{check_max_len, save_through, Payload};
+use crate::models::payload::{check_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, Decimal, JsonMap, Timestamp};
@@ -120,7 +120,12 @@ impl Resource for Contact {
     /// Only fields [`ContactUpdate`] accepts are saved; LTV and purchase
     /// data are managed by the server.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<ContactUpdate>(changes, &[])
+        crate::models::payload::save_with::<ContactUpdate>(
+            changes,
+            &[],
+            crate::models::payload::SaveFields::Payload,
+            &[("ltv", "`contacts().update_ltv`"), ("ltv_currency", "`contacts().update_ltv`")],
+        )
     }
 }
 
@@ -251,7 +256,6 @@ impl ContactCreate {
 
 impl Payload for ContactCreate {
     fn into_body(self) -> Result<Body> {
-        validate::email("email", &self.email)?;
         check_person(
             self.first_name.as_deref(),
             self.last_name.as_deref(),
@@ -260,7 +264,7 @@ impl Payload for ContactCreate {
             self.country.as_deref(),
             self.source.as_ref(),
         )?;
-        Body::json(&self)
+        crate::rules::json_body("ContactCreate", &self)
     }
 }
 
@@ -299,9 +303,6 @@ pub struct ContactUpdate {
 
 impl Payload for ContactUpdate {
     fn into_body(self) -> Result<Body> {
-        if let Some(email) = &self.email {
-            validate::email("email", email)?;
-        }
         check_person(
             self.first_name.as_deref(),
             self.last_name.as_deref(),
@@ -310,7 +311,7 @@ impl Payload for ContactUpdate {
             self.country.as_deref(),
             self.source.as_ref(),
         )?;
-        Body::json(&self)
+        crate::rules::json_body("ContactUpdate", &self)
     }
 }
 
@@ -342,9 +343,8 @@ impl ContactUpdateLtv {
 
 impl Payload for ContactUpdateLtv {
     fn into_body(self) -> Result<Body> {
-        validate::email("email", &self.email)?;
         validate::positive_amount("value", self.value, 19, 2)?;
         validate::currency("currency", &self.currency)?;
-        Body::json(&self)
+        crate::rules::json_body("ContactUpdateLtv", &self)
     }
 }

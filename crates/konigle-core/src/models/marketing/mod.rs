@@ -51,6 +51,22 @@ mod tests {
     }
 
     #[test]
+    fn unset_overrides_send_the_default_and_explicit_empty_ones_are_not_sent() {
+        let v = body(CampaignCreate::new("N", "aud_1"));
+        assert_eq!((v["from_email"].clone(), v["reply_to_email"].clone()), (json!(""), json!("")));
+        let v = body(CampaignCreate { from_email: Some(String::new()), ..CampaignCreate::new("N", "aud_1") });
+        assert!(v.get("from_email").is_none(), "{v}");
+        assert_eq!(v["reply_to_email"], json!(""));
+        let v =
+            body(CampaignCreate { reply_to_email: Some("Team@EXAMPLE.com".into()), ..CampaignCreate::new("N", "a") });
+        assert_eq!(v["reply_to_email"], json!("Team@EXAMPLE.com"), "an override is sent as given");
+        let mut data = CampaignCreateEmail::new("C", "marketing", ["vip"], "S", "<p/>");
+        data.from_email = Some(String::new());
+        let v = body(data);
+        assert!(v.get("from_email").is_none() && v["reply_to_email"] == json!(""), "{v}");
+    }
+
+    #[test]
     fn add_ltv_sends_the_amount_as_a_string() {
         let v = body(CampaignAddLtv::new(Decimal::new(10, 0), "EUR"));
         assert_eq!(v, json!({"value": "10", "currency": "EUR"}));
@@ -85,16 +101,30 @@ mod tests {
 
     #[test]
     fn saves_send_only_updatable_fields() {
-        let changes = json!({"name": "New", "status": "running", "ltv": "5.00", "from_email": null});
-        let Value::Object(changes) = changes else { unreachable!() };
+        let Value::Object(changes) = json!({"name": "New"}) else { unreachable!() };
         let sent = Campaign::save_body(changes).unwrap();
         assert_eq!(Value::Object(sent), json!({"name": "New"}));
+        let changes = json!({"name": "New", "status": "running", "ltv": "5.00"});
+        let Value::Object(changes) = changes else { unreachable!() };
+        let Err(Error::InvalidInput { field: Some(field), message }) = Campaign::save_body(changes) else {
+            panic!("a changed status is refused")
+        };
+        assert_eq!(field, "status, ltv");
+        assert!(message.contains("`campaigns().start`") && message.contains("`campaigns().add_ltv`"), "{message}");
+        let Value::Object(cleared) = json!({"from_email": null}) else { unreachable!() };
+        assert!(
+            matches!(Campaign::save_body(cleared), Err(Error::InvalidInput { field: Some(ref f), .. }) if f == "from_email")
+        );
         let Value::Object(bad) = json!({"execution_duration_minutes": 0}) else { unreachable!() };
         assert!(Campaign::save_body(bad).is_err());
         let Value::Object(bad) = json!({"email": "broken@"}) else { unreachable!() };
         assert!(Contact::save_body(bad).is_err());
-        let Value::Object(ok) = json!({"tags": ["a"], "ltv": "1.00"}) else { unreachable!() };
+        let Value::Object(ok) = json!({"tags": ["a"]}) else { unreachable!() };
         assert_eq!(Value::Object(Contact::save_body(ok).unwrap()), json!({"tags": ["a"]}));
+        let Value::Object(bad) = json!({"tags": ["a"], "ltv": "1.00"}) else { unreachable!() };
+        assert!(
+            matches!(Contact::save_body(bad), Err(Error::InvalidInput { ref message, .. }) if message.contains("update_ltv"))
+        );
     }
 
     #[test]
