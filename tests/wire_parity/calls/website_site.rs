@@ -42,7 +42,7 @@ pub const UNREPRESENTABLE: &[(&str, &str)] = &[
 pub const DIFFERS: &[(&str, &str)] = &[(
     "themes.get_reference_theme_template.error_swallowed",
     "a 500 is reported as Error::Server instead of being swallowed into \"\"; only a 404 (no theme) reads as \"\" \
-     (tested by theme_errors_other_than_404_are_reported in tests/website_site.rs)",
+     (tested by theme_errors_other_than_404_are_reported in tests/website_site/scenarios.rs)",
 )];
 
 /// Fixtures checked against another fixture's requests and outcome:
