@@ -1,5 +1,118 @@
-//! `konigle`: the Konigle command-line tool.
+//! `konigle`: the Konigle command-line tool, built on the Konigle Rust SDK
+//! (`konigle-blocking`).
+//!
+//! Every resource command is a declaration over the SDK's manager and model
+//! types (see [`crud`] and [`resources`]); the few commands that are more
+//! than list/get/create/update/delete are written out beside them.
+
+mod app;
+mod cloud;
+mod config;
+mod crud;
+mod error;
+mod opts;
+mod output;
+mod progress;
+mod projects;
+mod resources;
+
+use clap::{Arg, ArgAction, Command};
+
+use crate::app::{Ctx, Registry};
+use crate::error::{CliError, EXIT_CODES_HELP};
+use crate::output::{Format, Output};
+
+/// Every command group of the tool, in `--help` order.
+fn registry() -> Registry {
+    let mut reg = Registry::default();
+    projects::register(&mut reg);
+    resources::register(&mut reg);
+    cloud::register(&mut reg);
+    reg.add(
+        &["completions"],
+        Command::new("completions").about("Print a shell completion script").arg(
+            Arg::new("shell")
+                .value_name("SHELL")
+                .required(true)
+                .value_parser(clap::value_parser!(clap_complete::Shell)),
+        ),
+        "konigle completions bash > ~/.local/share/bash-completion/completions/konigle",
+        |m, _| {
+            let shell =
+                *m.get_one::<clap_complete::Shell>("shell").ok_or_else(|| CliError::usage("a shell is required"))?;
+            let (mut cmd, _) = cli();
+            clap_complete::generate(shell, &mut cmd, "konigle", &mut std::io::stdout());
+            Ok(())
+        },
+    );
+    reg
+}
+
+/// The clap tree and the registry that runs it.
+fn cli() -> (Command, Registry) {
+    let root = Command::new("konigle")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("The Konigle command-line tool: manage a Konigle site's content, commerce, marketing and cloud apps")
+        .after_help(format!(
+            "Credentials: --api-key/--base-url, else the active project (`konigle projects`), else \
+             KONIGLE_API_KEY/KONIGLE_BASE_URL from the environment or ./.env.\n\n{EXIT_CODES_HELP}"
+        ))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new("api-key")
+                .display_order(100)
+                .long("api-key")
+                .global(true)
+                .value_name("KEY")
+                .help("API key (overrides the project and environment)"),
+        )
+        .arg(
+            Arg::new("base-url")
+                .display_order(100)
+                .long("base-url")
+                .global(true)
+                .value_name("URL")
+                .help("API base URL"),
+        )
+        .arg(
+            Arg::new("output")
+                .display_order(100)
+                .long("output")
+                .global(true)
+                .value_name("FORMAT")
+                .value_parser(["table", "json"])
+                .help("Result format: table (default) or json"),
+        )
+        .arg(
+            Arg::new("json")
+                .display_order(100)
+                .long("json")
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .help("Same as --output json"),
+        );
+    let mut reg = registry();
+    let cmd = reg.build(root);
+    (cmd, reg)
+}
 
 fn main() {
-    println!("konigle {}", env!("CARGO_PKG_VERSION"));
+    let (cmd, reg) = cli();
+    let matches = match cmd.try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            // --help and --version print and exit 0; real usage errors exit 2.
+            let _ = e.print();
+            std::process::exit(if e.use_stderr() { error::code::USAGE } else { 0 });
+        }
+    };
+    let json = matches.get_flag("json") || matches.get_one::<String>("output").is_some_and(|f| f == "json");
+    let out = Output::detect(if json { Format::Json } else { Format::Table });
+    let ctx =
+        Ctx::new(out, matches.get_one::<String>("api-key").cloned(), matches.get_one::<String>("base-url").cloned());
+    if let Err(e) = reg.dispatch(&matches, &ctx) {
+        eprintln!("error: {e}");
+        std::process::exit(e.exit_code());
+    }
 }

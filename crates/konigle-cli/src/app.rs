@@ -1,0 +1,231 @@
+//! The command registry and the context every command runs with.
+//!
+//! Commands are registered by path (`["comm", "email", "accounts", "list"]`)
+//! with a clap definition and a handler; groups are derived from the paths.
+//! The generic resource commands (see [`crate::crud`]) and the special ones
+//! register the same way.
+
+use std::cell::OnceCell;
+use std::io::{BufRead, IsTerminal, Write};
+
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use konigle_blocking::Client;
+use konigle_core::{Body, Request, Service};
+use serde_json::{json, Value};
+
+use crate::config::{self, DotEnv};
+use crate::error::{CliError, CliResult};
+use crate::output::Output;
+
+/// A command's handler.
+pub type Handler = Box<dyn Fn(&ArgMatches, &Ctx) -> CliResult<()>>;
+
+/// What every command runs with: output settings and the (lazily built) client.
+pub struct Ctx {
+    /// Output settings.
+    pub out: Output,
+    api_key: Option<String>,
+    base_url: Option<String>,
+    env: DotEnv,
+    client: OnceCell<Client>,
+}
+
+impl Ctx {
+    /// A context from the global options.
+    pub fn new(out: Output, api_key: Option<String>, base_url: Option<String>) -> Self {
+        Ctx { out, api_key, base_url, env: DotEnv::load(), client: OnceCell::new() }
+    }
+
+    /// The client, built on first use from the resolved credentials.
+    pub fn client(&self) -> CliResult<&Client> {
+        if let Some(c) = self.client.get() {
+            return Ok(c);
+        }
+        let creds = config::resolve(self.api_key.as_deref(), self.base_url.as_deref(), &self.env)?;
+        let mut builder = konigle_blocking::Config::builder(creds.api_key)
+            .base_url(creds.base_url)
+            .user_agent(concat!("konigle-cli/", env!("CARGO_PKG_VERSION")));
+        if let Some(forms) = self.env.var("KONIGLE_FORMS_BASE_URL") {
+            builder = builder.forms_base_url(forms);
+        }
+        let client = Client::new(builder.build()?)?;
+        Ok(self.client.get_or_init(|| client))
+    }
+
+    /// The base URL of `service` for describing a request (`--dry-run`),
+    /// without needing an API key.
+    fn base_url(&self, service: Service) -> String {
+        if let Ok(c) = self.client() {
+            return match service {
+                Service::Api => c.config().base_url().to_string(),
+                Service::Forms => c.config().forms_base_url().to_string(),
+            };
+        }
+        match service {
+            Service::Api => self
+                .base_url
+                .clone()
+                .or_else(|| self.env.var("KONIGLE_BASE_URL"))
+                .unwrap_or_else(|| config::DEFAULT_BASE_URL.to_string()),
+            Service::Forms => {
+                self.env.var("KONIGLE_FORMS_BASE_URL").unwrap_or_else(|| "https://forms.konigle.com".to_string())
+            }
+        }
+    }
+
+    /// Prints the request a command would send (`--dry-run`); nothing is sent.
+    pub fn describe(&self, req: &Request) -> CliResult<()> {
+        let url = req.url(self.base_url(req.target()).trim_end_matches('/'));
+        let body = describe_body(req.body_ref());
+        if self.out.json() {
+            return self
+                .out
+                .print_json(&json!({"dry_run": true, "method": req.method().as_str(), "url": url, "body": body}));
+        }
+        println!("Dry run: nothing was sent.");
+        println!("{} {url}", req.method().as_str());
+        if !body.is_null() {
+            println!("{}", serde_json::to_string_pretty(&body)?);
+        }
+        Ok(())
+    }
+
+    /// Asks `question` on the terminal; `yes` skips it. Refuses to go on
+    /// without `--yes` when stdin is not a terminal.
+    pub fn confirm(&self, question: &str, yes: bool) -> CliResult<bool> {
+        if yes {
+            return Ok(true);
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(CliError::usage(format!("{question} Pass --yes to confirm (stdin is not a terminal).")));
+        }
+        eprint!("{question} [y/N] ");
+        std::io::stderr().flush()?;
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
+    }
+}
+
+/// A body as `--dry-run` shows it: the JSON, or the multipart fields with
+/// each file's name, type and size.
+pub fn describe_body(body: &Body) -> Value {
+    match body {
+        Body::None => Value::Null,
+        Body::Json(v) => konigle_core::redact::json(v),
+        Body::Multipart(parts) => Value::Array(
+            parts
+                .iter()
+                .map(|p| match p {
+                    konigle_core::request::Part::Text { name, value } => json!({"field": name, "value": value}),
+                    konigle_core::request::Part::File(f) => json!({
+                        "field": f.field, "file_name": f.file_name, "content_type": f.content_type,
+                        "size": f.len(), "source": format!("{:?}", f.source),
+                    }),
+                })
+                .collect(),
+        ),
+    }
+}
+
+struct Entry {
+    path: Vec<&'static str>,
+    cmd: Command,
+    handler: Handler,
+}
+
+/// Every command of the tool, by path.
+#[derive(Default)]
+pub struct Registry {
+    groups: Vec<(Vec<&'static str>, &'static str)>,
+    entries: Vec<Entry>,
+}
+
+impl Registry {
+    /// Declares a group and its one-line description.
+    pub fn group(&mut self, path: &[&'static str], about: &'static str) {
+        self.groups.push((path.to_vec(), about));
+    }
+
+    /// Registers a command at `path`: its definition (named by the last
+    /// segment) and handler. An example line is added to its help.
+    pub fn add(
+        &mut self,
+        path: &[&'static str],
+        cmd: Command,
+        example: &str,
+        handler: impl Fn(&ArgMatches, &Ctx) -> CliResult<()> + 'static,
+    ) {
+        let cmd = cmd.after_help(format!("Example:\n  {example}"));
+        self.entries.push(Entry { path: path.to_vec(), cmd, handler: Box::new(handler) });
+    }
+
+    /// The clap tree under `root`.
+    pub fn build(&mut self, root: Command) -> Command {
+        self.build_at(&[], root)
+    }
+
+    fn build_at(&mut self, prefix: &[&'static str], mut cmd: Command) -> Command {
+        let mut children: Vec<&'static str> = Vec::new();
+        for p in self.entries.iter().map(|e| &e.path).chain(self.groups.iter().map(|g| &g.0)) {
+            if p.len() > prefix.len() && p.starts_with(prefix) && !children.contains(&p[prefix.len()]) {
+                children.push(p[prefix.len()]);
+            }
+        }
+        for name in children {
+            let mut path = prefix.to_vec();
+            path.push(name);
+            let leaf = self.entries.iter().position(|e| e.path == path);
+            let sub = match leaf {
+                Some(i) => std::mem::replace(&mut self.entries[i].cmd, Command::new(name)).name(name),
+                None => {
+                    let about = self.groups.iter().find(|g| g.0 == path).map_or("", |g| g.1);
+                    let group = Command::new(name).about(about).subcommand_required(true).arg_required_else_help(true);
+                    self.build_at(&path, group)
+                }
+            };
+            cmd = cmd.subcommand(sub);
+        }
+        cmd
+    }
+
+    /// Runs the command the matches select.
+    pub fn dispatch(&self, matches: &ArgMatches, ctx: &Ctx) -> CliResult<()> {
+        let mut path = Vec::new();
+        let mut m = matches;
+        while let Some((name, sub)) = m.subcommand() {
+            path.push(name);
+            m = sub;
+        }
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.path == path)
+            .ok_or_else(|| CliError::usage(format!("unknown command: {}", path.join(" "))))?;
+        (entry.handler)(m, ctx)
+    }
+}
+
+/// The `--dry-run` flag of commands that write.
+pub fn dry_run_arg() -> Arg {
+    Arg::new("dry-run")
+        .long("dry-run")
+        .display_order(90)
+        .action(ArgAction::SetTrue)
+        .help("Print the request instead of sending it")
+}
+
+/// The `--yes/-y` flag of destructive commands.
+pub fn yes_arg() -> Arg {
+    Arg::new("yes").long("yes").short('y').action(ArgAction::SetTrue).help("Skip the confirmation")
+}
+
+/// Whether `--dry-run` was given.
+pub fn dry_run(m: &ArgMatches) -> bool {
+    m.try_get_one::<bool>("dry-run").ok().flatten().copied().unwrap_or(false)
+}
+
+/// Serializes a result for printing.
+pub fn to_json(value: &impl serde::Serialize) -> CliResult<Value> {
+    Ok(serde_json::to_value(value)?)
+}
