@@ -95,7 +95,6 @@ pub fn page_args(cmd: Command, default_size: &'static str) -> Command {
         Arg::new("page-size")
             .long("page-size")
             .short('s')
-            .visible_alias("ps")
             .value_parser(clap::value_parser!(u32))
             .default_value(default_size)
             .help("Items per page"),

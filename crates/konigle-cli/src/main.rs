@@ -97,9 +97,30 @@ fn cli() -> (Command, Registry) {
     (cmd, reg)
 }
 
+/// Spellings of the reference tool that clap cannot parse as they are
+/// (a two-letter short option), rewritten to their long form.
+const LEGACY_SHORTS: &[(&str, &str)] = &[("-ps", "--page-size")];
+
+/// The command line with legacy spellings rewritten (up to a `--`).
+fn normalized_args() -> Vec<std::ffi::OsString> {
+    let mut done = false;
+    std::env::args_os()
+        .map(|arg| {
+            if done || arg == "--" {
+                done = true;
+                return arg;
+            }
+            match LEGACY_SHORTS.iter().find(|(old, _)| arg == *old) {
+                Some((_, new)) => std::ffi::OsString::from(new),
+                None => arg,
+            }
+        })
+        .collect()
+}
+
 fn main() {
     let (cmd, reg) = cli();
-    let matches = match cmd.try_get_matches() {
+    let matches = match cmd.try_get_matches_from(normalized_args()) {
         Ok(m) => m,
         Err(e) => {
             // --help and --version print and exit 0; real usage errors exit 2.

@@ -29,7 +29,19 @@ fn zip_names(path: &Path) -> BTreeSet<String> {
 /// A computer `web` with a web app `shop`, linked from the work dir.
 fn linked() -> Env {
     let env = Env::new();
-    env.json(&["cloud", "computer", "create", "--display-name", "Web", "--size", "S", "--region", "singapore", "--name", "web"]);
+    env.json(&[
+        "cloud",
+        "computer",
+        "create",
+        "--display-name",
+        "Web",
+        "--size",
+        "S",
+        "--region",
+        "singapore",
+        "--name",
+        "web",
+    ]);
     env.json(&["cloud", "webapp", "create", "--computer", "web", "--name", "shop", "--runtime", "python3"]);
     let link = env.run(&["cloud", "link", "--computer", "web", "--webapp", "shop"]).ok();
     assert!(link.stdout.contains("Saved to .bentocloud.json"), "{}", link.stdout);
@@ -40,7 +52,8 @@ fn linked() -> Env {
 fn deploy_zips_the_directory_honouring_the_ignore_file() {
     let env = linked();
     let root = env.work_path();
-    let link: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join(".bentocloud.json")).unwrap()).unwrap();
+    let link: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join(".bentocloud.json")).unwrap()).unwrap();
     let uat = s(&link, "uat_space_id").to_string();
     assert_eq!(s(&link, "computer"), "web");
     assert_eq!(s(&link, "webapp"), "shop");
@@ -58,10 +71,11 @@ fn deploy_zips_the_directory_honouring_the_ignore_file() {
     assert!(out.stdout.contains("Deployed successfully."), "{}\n{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("dir mode"), "{}", out.stdout);
 
-    let expected: BTreeSet<String> = [".bentocloudignore", "Dockerfile", "bentocloud.toml", "main.py", "node_modules/x/index.js", "pkg/util.py"]
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let expected: BTreeSet<String> =
+        [".bentocloudignore", "Dockerfile", "bentocloud.toml", "main.py", "node_modules/x/index.js", "pkg/util.py"]
+            .into_iter()
+            .map(String::from)
+            .collect();
     assert_eq!(zip_names(&sent), expected);
 
     // The mock received exactly that archive, as a file part of the deploy request.
@@ -91,7 +105,8 @@ fn default_excludes_apply_without_an_ignore_file() {
     write(root, ".DS_Store", "x");
     env.server.clear_requests();
     let dry = env.run(&["cloud", "deploy", "--dry-run"]).ok();
-    let listed: BTreeSet<&str> = dry.stdout.lines().skip_while(|l| *l != "Archive entries:").skip(1).map(str::trim).collect();
+    let listed: BTreeSet<&str> =
+        dry.stdout.lines().skip_while(|l| *l != "Archive entries:").skip(1).map(str::trim).collect();
     assert_eq!(listed, ["Dockerfile", "bentocloud.toml", "main.py", "pkg/util.py"].into_iter().collect());
     assert!(dry.stdout.contains("/deploy"), "{}", dry.stdout);
     assert!(env.server.requests().is_empty(), "dry run sends nothing: {:?}", env.server.requests());
@@ -140,8 +155,10 @@ fn deploy_of_a_git_checkout_uses_git_archive_and_needs_a_clean_tree() {
     let sent = kept.path().join("sent.zip");
     let out = env.run(&["cloud", "deploy", "--detach", "--keep-archive", sent.to_str().unwrap()]).ok();
     assert!(out.stdout.contains("git mode") && out.stdout.contains("Detached"), "{}", out.stdout);
-    let expected: BTreeSet<String> =
-        [".gitignore", "Dockerfile", "bentocloud.toml", "main.py", "pkg/util.py"].into_iter().map(String::from).collect();
+    let expected: BTreeSet<String> = [".gitignore", "Dockerfile", "bentocloud.toml", "main.py", "pkg/util.py"]
+        .into_iter()
+        .map(String::from)
+        .collect();
     assert_eq!(zip_names(&sent), expected);
 
     write(root, "main.py", "print('changed')\n");

@@ -18,7 +18,19 @@ fn not_found_is_exit_3_with_one_line() {
 #[test]
 fn server_validation_is_exit_4_with_field_errors() {
     let env = Env::new();
-    let run = env.run(&["comm", "campaigns", "create", "-n", "X", "-a", "aud_missing", "--email-channel", "c", "--email-template", "t"]);
+    let run = env.run(&[
+        "comm",
+        "campaigns",
+        "create",
+        "-n",
+        "X",
+        "-a",
+        "aud_missing",
+        "--email-channel",
+        "c",
+        "--email-template",
+        "t",
+    ]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("audience"), "field named: {}", run.stderr);
     assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
@@ -47,7 +59,10 @@ fn usage_errors_are_exit_2() {
     assert_eq!(env.run(&["nope"]).code, 2);
     assert_eq!(env.run(&["products", "update", "prod_1"]).code, 2, "nothing to update");
     assert_eq!(env.run(&["products", "create", "-t", "X", "--price", "abc"]).code, 2);
-    assert_eq!(env.run(&["cloud", "computer", "create", "--display-name", "W", "--size", "XL", "--region", "r"]).code, 2);
+    assert_eq!(
+        env.run(&["cloud", "computer", "create", "--display-name", "W", "--size", "XL", "--region", "r"]).code,
+        2
+    );
     assert!(env.server.requests().is_empty());
 }
 
@@ -76,7 +91,8 @@ fn server_errors_and_rate_limits_have_their_codes() {
 fn unreachable_server_is_exit_8() {
     let env = Env::new();
     // A port that was free a moment ago: nothing listens on it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port");
+    let port =
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port");
     let url = format!("http://127.0.0.1:{port}");
     let run = env.run(&["--api-key", "k", "--base-url", &url, "products", "list"]);
     assert_eq!(run.code, 8, "{}", run.stderr);
@@ -108,7 +124,11 @@ fn dry_run_prints_the_request_and_sends_nothing() {
 
     let update = env.run(&["products", "update", &id, "--vendor", "Acme", "--dry-run"]).ok();
     assert!(update.stdout.contains("Dry run: nothing was sent."), "{}", update.stdout);
-    assert!(update.stdout.contains(&format!("PATCH {}/admin/api/products/{id}", env.server.base_url())), "{}", update.stdout);
+    assert!(
+        update.stdout.contains(&format!("PATCH {}/admin/api/products/{id}", env.server.base_url())),
+        "{}",
+        update.stdout
+    );
     assert!(update.stdout.contains("\"vendor\": \"Acme\""), "{}", update.stdout);
 
     let delete = env.json(&["products", "delete", &id, "--dry-run"]);
