@@ -50,6 +50,9 @@ pub trait CliResource: Spec + Sized {
 pub trait CliCreate: CliResource + spec::Create {
     /// The options of `create`.
     const CREATE: &'static [Opt];
+    /// The payload field holding a file to upload, if any (its upload shows
+    /// a byte progress bar on a terminal).
+    const FILE_FIELD: Option<&'static str> = None;
     /// The creation payload from the parsed options.
     fn create_payload(values: Values) -> CliResult<<Self as spec::Create>::Payload>;
 }
@@ -141,12 +144,21 @@ pub fn create<R: CliCreate>(reg: &mut Registry, example_args: &str) {
     let cmd = Command::new("create").about(format!("Create a {}", R::NOUN)).arg(dry_run_arg());
     let cmd = opts::add_all(cmd, R::CREATE);
     reg.add(&path(R::GROUP, "create"), cmd, &example(R::GROUP, &format!("create {example_args}")), |m, ctx| {
-        let payload = R::create_payload(opts::collect(R::CREATE, m)?)?;
+        let values = opts::collect(R::CREATE, m)?;
+        let file = R::FILE_FIELD.and_then(|f| values.str(f));
+        let payload = R::create_payload(values)?;
         if dry_run(m) {
             let req = collection_request::<R::Model>(Method::Post).body(payload.into_body()?);
             return ctx.describe(&req);
         }
-        let record = R::manager(ctx.client()?).create(payload)?;
+        let manager = R::manager(ctx.client()?);
+        let record = match file {
+            Some(path) => {
+                let size = std::fs::metadata(&path).map(|md| md.len()).unwrap_or(0);
+                progress::upload(&ctx.out, &format!("Uploading {path}"), size, || manager.create(payload))?
+            }
+            None => manager.create(payload)?,
+        };
         let value = to_json(&record)?;
         ctx.out.say(format!("Created {} {}", R::NOUN, record.resource_id()));
         ctx.out.print_one(&value)

@@ -17,7 +17,7 @@ fn read_list_delete(env: &Env, group: &[&str], id: &str, shown: &str) {
 
     let get = cmd(&["get", id]);
     let got = env.json(&args(&get));
-    assert_eq!(got.to_string().contains(shown), true, "get {id}: {got}");
+    assert!(got.to_string().contains(shown), "get {id}: {got}");
 
     let list = cmd(&["list"]);
     let table = env.run(&args(&list)).ok();

@@ -241,6 +241,7 @@ impl CliResource for ProductImages {
 }
 
 impl CliCreate for ProductImages {
+    const FILE_FIELD: Option<&'static str> = Some("file");
     const CREATE: &'static [Opt] = &[
         Opt::text("product", "product", "Id of the product").short('p').required(),
         Opt::text("file", "file", "Path or https:// URL of the image").short('f').required(),

@@ -39,6 +39,7 @@ impl CliResource for Images {
 }
 
 impl CliCreate for Images {
+    const FILE_FIELD: Option<&'static str> = Some("file");
     const CREATE: &'static [Opt] = &[
         Opt::text("file", "file", "Path or https:// URL of the image").short('f').required(),
         Opt::text("name", "name", "Image name").short('n').required(),
