@@ -156,7 +156,16 @@ impl Registry {
         example: &str,
         handler: impl Fn(&ArgMatches, &Ctx) -> CliResult<()> + 'static,
     ) {
-        let cmd = cmd.after_help(format!("Example:\n  {example}"));
+        let mut cmd = cmd.after_help(format!("Example:\n  {example}"));
+        // The result format, on every command. A command whose own
+        // `--output` names a file (as the reference's `design get-*`) keeps
+        // it and takes `--json` for the format.
+        if !cmd.get_arguments().any(|a| a.get_long() == Some("output")) {
+            cmd = cmd.arg(format_arg());
+        }
+        if !cmd.get_arguments().any(|a| a.get_long() == Some("json")) {
+            cmd = cmd.arg(json_arg());
+        }
         self.entries.push(Entry { path: path.to_vec(), cmd, handler: Box::new(handler) });
     }
 
@@ -191,12 +200,7 @@ impl Registry {
 
     /// Runs the command the matches select.
     pub fn dispatch(&self, matches: &ArgMatches, ctx: &Ctx) -> CliResult<()> {
-        let mut path = Vec::new();
-        let mut m = matches;
-        while let Some((name, sub)) = m.subcommand() {
-            path.push(name);
-            m = sub;
-        }
+        let (path, m) = leaf(matches);
         let entry = self
             .entries
             .iter()
@@ -204,6 +208,39 @@ impl Registry {
             .ok_or_else(|| CliError::usage(format!("unknown command: {}", path.join(" "))))?;
         (entry.handler)(m, ctx)
     }
+}
+
+/// The selected command's path and matches.
+pub fn leaf(matches: &ArgMatches) -> (Vec<&str>, &ArgMatches) {
+    let mut path = Vec::new();
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        path.push(name);
+        m = sub;
+    }
+    (path, m)
+}
+
+/// `--output table|json`: the result format.
+pub fn format_arg() -> Arg {
+    Arg::new("result-format")
+        .long("output")
+        .value_name("FORMAT")
+        .value_parser(["table", "json"])
+        .display_order(100)
+        .help("Result format: table (default) or json")
+}
+
+/// `--json`: the same as `--output json`.
+pub fn json_arg() -> Arg {
+    Arg::new("json").long("json").action(ArgAction::SetTrue).display_order(100).help("Same as --output json")
+}
+
+/// Whether these matches ask for JSON results.
+pub fn wants_json(m: &ArgMatches) -> bool {
+    let flag = m.try_get_one::<bool>("json").ok().flatten().copied().unwrap_or(false);
+    let format = m.try_get_one::<String>("result-format").ok().flatten().is_some_and(|f| f == "json");
+    flag || format
 }
 
 /// The `--dry-run` flag of commands that write.

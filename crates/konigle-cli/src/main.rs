@@ -16,7 +16,7 @@ mod progress;
 mod projects;
 mod resources;
 
-use clap::{Arg, ArgAction, Command};
+use clap::{Arg, Command};
 
 use crate::app::{Ctx, Registry};
 use crate::error::{CliError, EXIT_CODES_HELP};
@@ -75,23 +75,8 @@ fn cli() -> (Command, Registry) {
                 .value_name("URL")
                 .help("API base URL"),
         )
-        .arg(
-            Arg::new("output")
-                .display_order(100)
-                .long("output")
-                .global(true)
-                .value_name("FORMAT")
-                .value_parser(["table", "json"])
-                .help("Result format: table (default) or json"),
-        )
-        .arg(
-            Arg::new("json")
-                .display_order(100)
-                .long("json")
-                .global(true)
-                .action(ArgAction::SetTrue)
-                .help("Same as --output json"),
-        );
+        .arg(app::format_arg())
+        .arg(app::json_arg());
     let mut reg = registry();
     let cmd = reg.build(root);
     (cmd, reg)
@@ -128,12 +113,21 @@ fn main() {
             std::process::exit(if e.use_stderr() { error::code::USAGE } else { 0 });
         }
     };
-    let json = matches.get_flag("json") || matches.get_one::<String>("output").is_some_and(|f| f == "json");
+    let json = app::wants_json(&matches) || app::wants_json(app::leaf(&matches).1);
     let out = Output::detect(if json { Format::Json } else { Format::Table });
     let ctx =
         Ctx::new(out, matches.get_one::<String>("api-key").cloned(), matches.get_one::<String>("base-url").cloned());
     if let Err(e) = reg.dispatch(&matches, &ctx) {
         eprintln!("error: {e}");
         std::process::exit(e.exit_code());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_tree_is_consistent() {
+        // clap's own checks of every command: unique ids, shorts and longs.
+        super::cli().0.debug_assert();
     }
 }

@@ -123,3 +123,15 @@ fn top_level_help_documents_the_exit_codes() {
         assert!(run.stdout.contains(line), "{line}:\n{}", run.stdout);
     }
 }
+
+#[test]
+fn the_format_option_works_before_and_after_the_command() {
+    let env = Env::new();
+    env.json(&["comm", "audiences", "create", "-n", "A", "--tag", "t"]);
+    let after = env.run(&["comm", "audiences", "list", "--output", "json"]).ok().json();
+    let before = env.run(&["--output", "json", "comm", "audiences", "list"]).ok().json();
+    let flag = env.run(&["comm", "audiences", "list", "--json"]).ok().json();
+    assert_eq!(after, before);
+    assert_eq!(after, flag);
+    assert_eq!(after.as_array().map(Vec::len), Some(1));
+}
