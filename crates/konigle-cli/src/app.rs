@@ -42,13 +42,17 @@ impl Ctx {
             return Ok(c);
         }
         let creds = config::resolve(self.api_key.as_deref(), self.base_url.as_deref(), &self.env)?;
-        let mut builder = konigle_blocking::Config::builder(creds.api_key)
-            .base_url(creds.base_url)
-            .user_agent(concat!("konigle-cli/", env!("CARGO_PKG_VERSION")));
-        if let Some(forms) = self.env.var("KONIGLE_FORMS_BASE_URL") {
-            builder = builder.forms_base_url(forms);
-        }
-        let client = Client::new(builder.build()?)?;
+        // The SDK's other settings (KONIGLE_TIMEOUT, KONIGLE_RETRY_COUNT,
+        // KONIGLE_FORMS_BASE_URL, …) come from the environment or `.env`.
+        let config = konigle_blocking::Config::from_lookup(|name| match name {
+            "KONIGLE_API_KEY" => Some(creds.api_key.clone()),
+            "KONIGLE_BASE_URL" => Some(creds.base_url.clone()),
+            "KONIGLE_USER_AGENT" => {
+                self.env.var(name).or_else(|| Some(concat!("konigle-cli/", env!("CARGO_PKG_VERSION")).to_string()))
+            }
+            _ => self.env.var(name),
+        })?;
+        let client = Client::new(config)?;
         Ok(self.client.get_or_init(|| client))
     }
 

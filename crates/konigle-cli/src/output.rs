@@ -84,8 +84,13 @@ impl Output {
             Value::Object(map) => {
                 let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
                 for (key, v) in map {
-                    let pad = " ".repeat(width - key.chars().count());
-                    writeln!(out, "{}{pad}  {}", self.bold(key), cell(v, usize::MAX))?;
+                    let value = cell(v, usize::MAX);
+                    if value.is_empty() {
+                        writeln!(out, "{}", self.bold(key))?;
+                    } else {
+                        let pad = " ".repeat(width - key.chars().count());
+                        writeln!(out, "{}{pad}  {value}", self.bold(key))?;
+                    }
                 }
             }
             other => writeln!(out, "{}", cell(other, usize::MAX))?,

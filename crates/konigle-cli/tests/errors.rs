@@ -159,3 +159,17 @@ fn output_is_plain_when_not_a_terminal() {
     let all = env.run(&["products", "list", "--all"]).ok();
     assert!(all.stderr.is_empty(), "{:?}", all.stderr);
 }
+
+#[test]
+fn sdk_settings_come_from_the_environment() {
+    let mut env = Env::new();
+    env.vars.push(("KONIGLE_RETRY_COUNT".into(), "0".into()));
+    env.server.inject(konigle_mock::Fault::status(503).times(1));
+    let run = env.run(&["products", "list"]);
+    assert_eq!(run.code, 7, "{}", run.stderr);
+    assert_eq!(env.server.request_count("GET", "/admin/api/products"), 1, "no retry");
+
+    env.vars.push(("KONIGLE_TIMEOUT".into(), "-1".into()));
+    let run = env.run(&["products", "list"]);
+    assert_eq!(run.code, 10, "an invalid setting is a configuration error: {}", run.stderr);
+}
