@@ -111,6 +111,35 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// Asks for one of `choices` on the terminal (by name or number);
+    /// `None` when stdin is not a terminal.
+    pub fn pick(&self, prompt: &str, choices: &[String]) -> CliResult<Option<String>> {
+        if !std::io::stdin().is_terminal() {
+            return Ok(None);
+        }
+        for (i, c) in choices.iter().enumerate() {
+            eprintln!("  {}) {c}", i + 1);
+        }
+        loop {
+            eprint!("{prompt} [1-{}]: ", choices.len());
+            std::io::stderr().flush()?;
+            let mut line = String::new();
+            if std::io::stdin().lock().read_line(&mut line)? == 0 {
+                return Ok(None);
+            }
+            let answer = line.trim();
+            if let Some(c) = choices.iter().find(|c| c.as_str() == answer) {
+                return Ok(Some(c.clone()));
+            }
+            if let Some(c) = answer.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| choices.get(i)) {
+                return Ok(Some(c.clone()));
+            }
+            eprintln!("Choose one of: {}", choices.join(", "));
+        }
+    }
+}
+
 /// A body as `--dry-run` shows it: the JSON, or the multipart fields with
 /// each file's name, type and size.
 pub fn describe_body(body: &Body) -> Value {

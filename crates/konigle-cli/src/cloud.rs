@@ -325,18 +325,26 @@ pub fn register(reg: &mut Registry) {
     promote(reg);
 }
 
+/// One of `names`: the only one (confirmed on a terminal), or one picked
+/// on the terminal when there are several (else name it with `--<what>`).
 fn choose(ctx: &Ctx, what: &str, names: Vec<String>) -> CliResult<String> {
     match names.len() {
         0 => Err(CliError::not_found(format!("no {what}s found"))),
         1 => {
             let only = names.into_iter().next().unwrap_or_default();
+            if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                ctx.out.say(format!("Using the only {what}, \"{only}\""));
+                return Ok(only);
+            }
             if ctx.confirm(&format!("Use {what} \"{only}\"?"), false)? {
                 Ok(only)
             } else {
                 Err(CliError::usage("aborted"))
             }
         }
-        _ => Err(CliError::usage(format!("several {what}s: choose one with --{what} ({})", names.join(", ")))),
+        _ => ctx.pick(&format!("{what} name"), &names)?.ok_or_else(|| {
+            CliError::usage(format!("several {what}s: choose one with --{what} ({})", names.join(", ")))
+        }),
     }
 }
 

@@ -166,3 +166,37 @@ fn deploy_of_a_git_checkout_uses_git_archive_and_needs_a_clean_tree() {
     assert_eq!(dirty.code, 2, "{}", dirty.stderr);
     assert!(dirty.stderr.contains("uncommitted"), "{}", dirty.stderr);
 }
+
+#[test]
+fn link_takes_the_only_computer_and_web_app_and_asks_to_choose_among_several() {
+    let env = Env::new();
+    env.json(&[
+        "cloud",
+        "computer",
+        "create",
+        "--display-name",
+        "Web",
+        "--size",
+        "S",
+        "--region",
+        "sgp",
+        "--name",
+        "web",
+    ]);
+    env.json(&["cloud", "webapp", "create", "--computer", "web", "--name", "shop", "--runtime", "python3"]);
+    let run = env.run(&["cloud", "link"]).ok();
+    assert!(
+        run.stdout.contains("Using the only computer, \"web\"") && run.stdout.contains("WebApp:       shop"),
+        "{}",
+        run.stdout
+    );
+
+    env.json(&["cloud", "webapp", "create", "--computer", "web", "--name", "blog", "--runtime", "nodejs"]);
+    let run = env.run(&["cloud", "link"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--webapp") && run.stderr.contains("blog") && run.stderr.contains("shop"),
+        "{}",
+        run.stderr
+    );
+}
