@@ -56,14 +56,14 @@ pub struct Opt {
     pub default: Option<&'static str>,
     /// Allowed values.
     pub choices: Option<&'static [&'static str]>,
-    /// Another long name accepted for compatibility.
-    pub alias: Option<&'static str>,
+    /// Another long name of a toggle's negative form (`--no-x`).
+    pub no_alias: Option<&'static str>,
 }
 
 impl Opt {
     /// An option `--long` setting `key`.
     pub const fn new(long: &'static str, key: &'static str, kind: Kind, help: &'static str) -> Opt {
-        Opt { long, short: None, key, kind, help, required: false, default: None, choices: None, alias: None }
+        Opt { long, short: None, key, kind, help, required: false, default: None, choices: None, no_alias: None }
     }
     /// A text option `--long` setting `key`.
     pub const fn text(long: &'static str, key: &'static str, help: &'static str) -> Opt {
@@ -89,9 +89,9 @@ impl Opt {
         self.choices = Some(values);
         self
     }
-    /// Also accepted as `--alias`.
-    pub const fn alias(mut self, alias: &'static str) -> Opt {
-        self.alias = Some(alias);
+    /// The negative form of a toggle also accepted as `--alias`.
+    pub const fn no_alias(mut self, alias: &'static str) -> Opt {
+        self.no_alias = Some(alias);
         self
     }
 
@@ -106,9 +106,6 @@ impl Opt {
         arg = arg.long(self.long).value_name(self.long.to_uppercase().replace('-', "_"));
         if let Some(c) = self.short {
             arg = arg.short(c);
-        }
-        if let Some(a) = self.alias {
-            arg = arg.visible_alias(a);
         }
         arg = match self.kind {
             Kind::Flag => arg.action(ArgAction::SetTrue),
@@ -129,11 +126,9 @@ impl Opt {
         arg.required(self.required)
     }
 
-    /// The id of `--no-<long>` of a toggle.
-    fn negated(&self) -> &'static str {
-        // Leaked once per toggle when the command is built: a handful of
-        // short strings for the life of the process.
-        Box::leak(format!("no-{}", self.long).into_boxed_str())
+    /// The id and long name of a toggle's `--no-<long>`.
+    fn negated(&self) -> String {
+        format!("no-{}", self.long)
     }
 
     /// Adds this option (and `--no-x` for a toggle) to `cmd`.
@@ -141,13 +136,15 @@ impl Opt {
         let cmd = cmd.arg(self.arg());
         if self.kind == Kind::Toggle {
             let neg = self.negated();
-            cmd.arg(
-                Arg::new(neg)
-                    .long(neg)
-                    .action(ArgAction::SetTrue)
-                    .help("The opposite of --".to_string() + self.long)
-                    .overrides_with(self.id()),
-            )
+            let mut arg = Arg::new(neg.clone())
+                .long(neg)
+                .action(ArgAction::SetTrue)
+                .help(format!("The opposite of --{}", self.long))
+                .overrides_with(self.id());
+            if let Some(a) = self.no_alias {
+                arg = arg.visible_alias(a);
+            }
+            cmd.arg(arg)
         } else {
             cmd
         }
@@ -162,7 +159,7 @@ impl Opt {
             Kind::Toggle => {
                 if m.get_flag(id) {
                     Some(Value::Bool(true))
-                } else if m.get_flag(self.negated()) {
+                } else if m.get_flag(&self.negated()) {
                     Some(Value::Bool(false))
                 } else {
                     None

@@ -269,6 +269,9 @@ fn email_accounts_channels_identities_templates_and_send() {
     let ident_id = s(&ident, "id").to_string();
     let ident = env.json(&["comm", "email", "identities", "update", &ident_id, "--use-custom-mail-from"]);
     assert_eq!(ident["use_custom_mail_from"], true);
+    let off = env.json(&["comm", "email", "identities", "update", &ident_id, "--no-custom-mail-from"]);
+    assert_eq!(off["use_custom_mail_from"], false, "the reference's spelling of the negative flag");
+    env.json(&["comm", "email", "identities", "update", &ident_id, "--use-custom-mail-from"]);
     env.json(&["comm", "email", "identities", "check-status", &ident_id]);
     let ident = env.json(&["comm", "email", "identities", "setup-mail-from", &ident_id, "mail.shop.com"]);
     assert_eq!(s(&ident, "mail_from_domain"), "mail.shop.com");

@@ -668,7 +668,7 @@ impl CliUpdate for EmailIdentities {
         Kind::Toggle,
         "Use the custom MAIL FROM domain (--no-use-custom-mail-from: not)",
     )
-    .alias("custom-mail-from")];
+    .no_alias("no-custom-mail-from")];
     fn update_payload(v: Values) -> CliResult<EmailIdentityUpdate> {
         v.into_payload()
     }
