@@ -263,11 +263,12 @@ pub fn register(reg: &mut Registry) {
             let v = opts::collect(WEBAPP, m)?;
             let computer = m.get_one::<String>("computer").cloned().unwrap_or_default();
             let name: String = v.req("name")?;
-            let client = ctx.client()?;
+            // A dry run describes the request even without credentials,
+            // naming the computer by itself when it cannot be looked up.
             let cid = if dry_run(m) {
-                computer_id(client, &computer).unwrap_or(computer.clone())
+                ctx.client().ok().and_then(|c| computer_id(c, &computer).ok()).unwrap_or_else(|| computer.clone())
             } else {
-                computer_id(client, &computer)?
+                computer_id(ctx.client()?, &computer)?
             };
             let mut data = WebAppCreate::new(cid, name.clone(), v.req("runtime")?, v.req::<String>("web_server")?);
             data.display_name = Some(v.str("display_name").unwrap_or_else(|| name.clone()));
@@ -281,6 +282,7 @@ pub fn register(reg: &mut Registry) {
                     .body(data.into_body()?);
                 return ctx.describe(&req);
             }
+            let client = ctx.client()?;
             let created = client.cloud().webapps().create(data)?;
             ctx.out.say(format!("Creating web app \"{name}\" (job {})", created.job_id));
             if follow(ctx, m, client, &created.job_id, "Provisioning", &format!("Web app \"{name}\" is ready."))?

@@ -88,6 +88,12 @@ fn every_reference_command_has_its_arguments_and_options() {
                 }
             }
         }
+        let read_only = ["list", "get", "search", "status", "submissions", "get-credentials"];
+        let local = cmd.path[0] == "projects" || cmd.path == ["cloud", "link"];
+        let last = cmd.path.last().map(String::as_str).unwrap_or("");
+        if !read_only.contains(&last) && !local && !help.contains("--dry-run") {
+            problems.push(format!("{}: writes but has no --dry-run", cmd.line));
+        }
         if !help.contains("Example:\n  konigle ") {
             problems.push(format!("{}: no example in --help", cmd.line));
         }
