@@ -62,7 +62,8 @@ pub fn upload<T>(out: &Output, label: &str, total: u64, send: impl FnOnce() -> T
     if pb.is_hidden() {
         return send();
     }
-    let start = read_bytes();
+    // A byte bar needs the size and the read counter; else a spinner.
+    let start = read_bytes().filter(|_| total > 0);
     if start.is_some() {
         pb.set_length(total);
         pb.set_style(
