@@ -117,6 +117,11 @@ impl Opt {
             Kind::JsonFile => arg.value_name("PATH").value_hint(clap::ValueHint::FilePath),
             _ => arg,
         };
+        if !matches!(self.kind, Kind::Flag | Kind::Toggle) {
+            // As the reference tool: the next word is the value, even when
+            // it starts with `-` (`--ordering -created_at`).
+            arg = arg.allow_hyphen_values(true);
+        }
         if let Some(values) = self.choices {
             arg = arg.value_parser(clap::builder::PossibleValuesParser::new(values.iter().copied()));
         }

@@ -51,6 +51,9 @@ fn images_crud() {
     let updated = env.json(&["images", "update", &id, "--alt-text", "Sunset", "--tags", "x,y"]);
     assert_eq!(s(&updated, "alt_text"), "Sunset");
     assert_eq!(updated["tags"], serde_json::json!(["x", "y"]));
+    let ordered = env.json(&["images", "list", "-o", "-created_at"]);
+    assert_eq!(ordered.as_array().map(Vec::len), Some(1), "a value starting with '-': {ordered}");
+    assert!(env.server.requests().iter().any(|r| r.query.contains("ordering=-created_at")));
     let found = env.json(&["images", "search", "--query", "Hero"]);
     assert!(found.as_array().is_some(), "{found}");
     let generated = env.json(&["images", "generate", "--prompt", "A red bicycle", "-r", "16:9"]);
