@@ -4,6 +4,8 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
@@ -106,9 +108,28 @@ fn resolve_space(client: &Client, computer: &str, webapp: &str, space_type: Spac
     Ok(spaces.into_iter().find(|s| s.space_type == space_type).map(|s| (*s).clone()))
 }
 
+/// How a wait for a job ended.
+enum Waited {
+    /// The job reached a terminal state.
+    Done(Job),
+    /// The user pressed Ctrl-C: the job goes on.
+    Detached,
+}
+
 /// Polls a job until it ends, printing its new log lines, with a spinner.
-fn wait_for_job(ctx: &Ctx, client: &Client, job_id: &str, label: &str) -> CliResult<Job> {
-    let sp = progress::spinner(&ctx.out, label);
+/// Ctrl-C stops waiting (the job goes on).
+fn wait_for_job(ctx: &Ctx, client: &Client, job_id: &str, label: &str) -> CliResult<Waited> {
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let sig = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&interrupted)).ok();
+    let result = poll_job(ctx, client, job_id, label, &interrupted);
+    if let Some(id) = sig {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+fn poll_job(ctx: &Ctx, client: &Client, job_id: &str, label: &str, interrupted: &AtomicBool) -> CliResult<Waited> {
+    let sp = progress::spinner(&ctx.out, format!("{label} (Ctrl-C to detach)"));
     let started = Instant::now();
     let mut shown = 0;
     loop {
@@ -120,7 +141,7 @@ fn wait_for_job(ctx: &Ctx, client: &Client, job_id: &str, label: &str) -> CliRes
         shown = job.log.len();
         if job.is_terminal() {
             sp.finish_and_clear();
-            return Ok((*job).clone());
+            return Ok(Waited::Done((*job).clone()));
         }
         if started.elapsed() > JOB_TIMEOUT {
             sp.finish_and_clear();
@@ -129,7 +150,14 @@ fn wait_for_job(ctx: &Ctx, client: &Client, job_id: &str, label: &str) -> CliRes
                 JOB_TIMEOUT.as_secs()
             )));
         }
-        std::thread::sleep(POLL);
+        let next = Instant::now() + POLL;
+        while Instant::now() < next {
+            if interrupted.load(Ordering::Relaxed) {
+                sp.finish_and_clear();
+                return Ok(Waited::Detached);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 }
 
@@ -145,7 +173,13 @@ fn follow(ctx: &Ctx, m: &ArgMatches, client: &Client, job_id: &str, label: &str,
         ctx.out.say(format!("Detached. Follow it with: konigle cloud job status {job_id}"));
         return Ok(false);
     }
-    let job = wait_for_job(ctx, client, job_id, label)?;
+    let job = match wait_for_job(ctx, client, job_id, label)? {
+        Waited::Done(job) => job,
+        Waited::Detached => {
+            ctx.out.say(format!("Detached. Follow it with: konigle cloud job status {job_id}"));
+            return Ok(false);
+        }
+    };
     if job.succeeded() {
         ctx.out.say(done);
         Ok(true)
@@ -296,10 +330,23 @@ pub fn register(reg: &mut Registry) {
 
     let cmd = Command::new("status")
         .about("Show a job (exit 1 when it failed)")
-        .arg(Arg::new("id").value_name("JOB_ID").required(true).help("Id of the job"));
-    reg.add(&["cloud", "job", "status"], cmd, "konigle cloud job status 5b0c…", |m, ctx| {
+        .arg(Arg::new("id").value_name("JOB_ID").required(true).help("Id of the job"))
+        .arg(
+            Arg::new("wait")
+                .long("wait")
+                .action(ArgAction::SetTrue)
+                .help("Wait until the job ends (Ctrl-C stops waiting)"),
+        );
+    reg.add(&["cloud", "job", "status"], cmd, "konigle cloud job status 5b0c… --wait", |m, ctx| {
         let id = crate::crud::id(m);
-        let job = ctx.client()?.cloud().jobs().get(&id)?;
+        let client = ctx.client()?;
+        if m.get_flag("wait") {
+            if let Waited::Detached = wait_for_job(ctx, client, &id, "Waiting")? {
+                ctx.out.say(format!("Stopped waiting. The job goes on: konigle cloud job status {id}"));
+                return Ok(());
+            }
+        }
+        let job = client.cloud().jobs().get(&id)?;
         if ctx.out.json() {
             ctx.out.print_json(&to_json(&job)?)?;
         } else {

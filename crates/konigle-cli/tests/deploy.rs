@@ -200,3 +200,51 @@ fn link_takes_the_only_computer_and_web_app_and_asks_to_choose_among_several() {
         run.stderr
     );
 }
+
+#[test]
+fn job_status_waits_until_the_job_ends_and_ctrl_c_stops_waiting() {
+    let env = Env::new();
+    let job = env.server.create("jobs", serde_json::json!({"task_name": "deploy_space"})).expect("pending job");
+    let id = s(&job, "id").to_string();
+
+    let job_path = format!("/cloud/api/v1/jobs/{id}");
+    // Waits until the child has polled the job once (it then handles Ctrl-C).
+    let polled = |times: usize| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while env.server.request_count("GET", &job_path) < times {
+            assert!(std::time::Instant::now() < deadline, "the job was never polled");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+
+    // Ctrl-C (SIGINT) while waiting: the tool stops waiting and exits 0.
+    let child = env
+        .command(&["cloud", "job", "status", &id, "--wait"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    polled(1);
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill");
+    assert!(killed.success());
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Stopped waiting"), "{stdout}");
+
+    // The job ends while the tool waits: it prints the final state.
+    let child = env
+        .command(&["cloud", "job", "status", &id, "--wait"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    polled(2);
+    env.server
+        .modify("jobs", &id, |d| {
+            d.insert("status".into(), serde_json::json!("success"));
+        })
+        .expect("finish the job");
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Status: success"), "{stdout}");
+}
