@@ -230,3 +230,35 @@ pub fn resolve(api_key: Option<&str>, base_url: Option<&str>, env: &DotEnv) -> C
     })?;
     Ok(Credentials { api_key, base_url: url })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_masked_to_their_last_four_characters() {
+        assert_eq!(mask("sk_live_abcdef123456"), "****3456");
+        assert_eq!(mask("short"), "****");
+        assert_eq!(mask(""), "****");
+        assert_eq!(mask("ключ-ключ-ключ"), "****ключ");
+    }
+
+    #[test]
+    fn project_names_follow_the_reference_rule() {
+        assert!(validate_project_name("shop-2").is_ok());
+        for bad in ["", "2shop", "Shop", "shop_2", "-shop", "shöp"] {
+            assert!(validate_project_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_reference_format_round_trips_with_unknown_keys() {
+        let text = r#"{"projects": {"a": {"api_key": "k", "base_url": "u", "note": 1}}, "active_project": "a", "extra": true}"#;
+        let file: ConfigFile = serde_json::from_str(text).unwrap();
+        assert_eq!(file.active().map(|(n, p)| (n, p.api_key.as_str())), Some(("a", "k")));
+        let back: serde_json::Value = serde_json::to_value(&file).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap());
+        let empty: ConfigFile = serde_json::from_str(r#"{"projects": {}, "active_project": null}"#).unwrap();
+        assert!(empty.active().is_none());
+    }
+}

@@ -304,3 +304,44 @@ impl Values {
         serde_json::from_value(Value::Object(self.0)).map_err(|e| CliError::usage(e.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_split_and_trimmed() {
+        assert_eq!(split_list(" a, b,,c ,"), ["a", "b", "c"]);
+        assert!(split_list("").is_empty());
+    }
+
+    #[test]
+    fn dotted_keys_build_nested_objects() {
+        let mut map = Map::new();
+        insert_dotted(&mut map, "consent.email", Value::Bool(false));
+        insert_dotted(&mut map, "consent.sms", Value::Bool(true));
+        insert_dotted(&mut map, "name", Value::from("x"));
+        assert_eq!(Value::Object(map), serde_json::json!({"consent": {"email": false, "sms": true}, "name": "x"}));
+    }
+
+    #[test]
+    fn options_become_payload_fields() {
+        const OPTS: &[Opt] = &[
+            Opt::text("name", "name", "").short('n'),
+            Opt::new("tag", "tags", Kind::Many, ""),
+            Opt::new("price", "price", Kind::Dec, ""),
+            Opt::new("live", "live", Kind::Toggle, ""),
+        ];
+        let cmd = add_all(Command::new("t"), OPTS);
+        let m = cmd
+            .try_get_matches_from(["t", "-n", "Tee", "--tag", "a,b", "--tag", "c", "--price", "9.50", "--no-live"])
+            .unwrap();
+        let v = collect(OPTS, &m).unwrap();
+        assert_eq!(
+            Value::Object(v.0),
+            serde_json::json!({"name": "Tee", "tags": ["a", "b", "c"], "price": "9.50", "live": false})
+        );
+        let bad = add_all(Command::new("t"), OPTS).try_get_matches_from(["t", "--price", "abc"]).unwrap();
+        assert!(collect(OPTS, &bad).is_err());
+    }
+}
