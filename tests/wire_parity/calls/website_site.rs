@@ -7,9 +7,9 @@ use konigle_core::filters::{
     RedirectOrdering, TemplateFilters, TemplateOrdering, UrlSearch,
 };
 use konigle_core::models::{
-    AuthorCreate, AuthorUpdate, BackupCreate, BackupKind, BackupStatus, BackupTrigger, BackupType, LayoutBlock,
-    ComponentCreate, ComponentType, ComponentUpdate, HtmlSnippet, HtmlSnippets, RedirectCreate, RedirectUpdate,
-    Segment, SiteContentType, SiteUpdate, SocialLinks, TemplateCreate, TemplateLayout, TemplateUpdate, UrlType,
+    AuthorCreate, AuthorUpdate, BackupCreate, BackupKind, BackupStatus, BackupTrigger, BackupType, ComponentCreate,
+    ComponentType, ComponentUpdate, HtmlSnippet, HtmlSnippets, LayoutBlock, RedirectCreate, RedirectUpdate, Segment,
+    SiteContentType, SiteUpdate, SocialLinks, TemplateCreate, TemplateLayout, TemplateUpdate, UrlType,
 };
 
 /// Fixtures that cannot be written in Rust, with the reason.

@@ -9,7 +9,7 @@ use super::publish::{normalize_handle, publish_time, yes, ContentAuthor, Publish
 use super::FolderReference;
 use crate::error::Result;
 use crate::models::commerce::{compact_seo, null_as_default, Related, SeoMeta};
-use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, save_through, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, Payload};
 use crate::models::EditorJs;
 use crate::request::Body;
 use crate::resource::Resource;
@@ -108,7 +108,7 @@ impl Resource for Blog {
 
     /// Only fields [`BlogUpdate`] accepts are saved.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<BlogUpdate>(changes, &[])
+        super::publish::save_publishable::<BlogUpdate>(changes)
     }
 }
 
@@ -309,7 +309,10 @@ mod tests {
             json!({"content": {"blocks": [{"type": "heading", "data": {"text": "H"}}]},
                    "published_at": "2024-03-01T08:30:00+08:00"})
         );
-        let Value::Object(changes) = json!({"summary": "S", "folder": "fd_2", "url": "x"}) else { unreachable!() };
+        let Value::Object(changes) = json!({"summary": "S"}) else { unreachable!() };
         assert_eq!(Value::Object(Blog::save_body(changes).unwrap()), json!({"summary": "S"}));
+        let Value::Object(changes) = json!({"summary": "S", "folder": "fd_2", "url": "x"}) else { unreachable!() };
+        let err = Blog::save_body(changes).expect_err("folder and url are not updatable");
+        assert!(matches!(err, Error::InvalidInput { field: Some(ref f), .. } if f == "folder, url"), "{err:?}");
     }
 }

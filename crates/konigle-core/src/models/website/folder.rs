@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::publish::{normalize_handle, yes, PublishableResource};
 use crate::error::Result;
 use crate::models::commerce::{compact_seo, null_as_default, Identified, SeoMeta};
-use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, save_through, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{validate, JsonMap};
@@ -118,7 +118,7 @@ impl Resource for Folder {
     /// Only fields [`FolderUpdate`] accepts are saved; the handle changes
     /// through `change_handle`, the publication state through `publish`.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<FolderUpdate>(changes, &[])
+        super::publish::save_publishable::<FolderUpdate>(changes)
     }
 }
 
@@ -317,8 +317,13 @@ mod tests {
         );
         assert_eq!(FolderUpdate::builder().build(), FolderUpdate::default());
         assert!(FolderUpdate::builder().country_code("F").build().into_body().is_err());
-        let Value::Object(changes) = json!({"name": "N", "handle": "h", "published": false}) else { unreachable!() };
+        let Value::Object(changes) = json!({"name": "N"}) else { unreachable!() };
         assert_eq!(Value::Object(Folder::save_body(changes).unwrap()), json!({"name": "N"}));
+        let Value::Object(changes) = json!({"name": "N", "handle": "h", "published": false}) else { unreachable!() };
+        let err = Folder::save_body(changes).expect_err("handle and published have their own actions");
+        let Error::InvalidInput { field: Some(field), message } = err else { panic!("{err:?}") };
+        assert_eq!(field, "handle, published");
+        assert!(message.contains("change_handle") && message.contains("publish"), "{message}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::page::{check_texts, TEXT_MAX};
 use super::publish::{normalize_handle, yes, ContentAuthor, PublishableResource};
 use crate::error::Result;
 use crate::models::commerce::{compact_seo, null_as_default, Related, SeoMeta};
-use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, save_through, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, Payload};
 use crate::models::EditorJs;
 use crate::request::Body;
 use crate::resource::Resource;
@@ -90,7 +90,7 @@ impl Resource for GlossaryTerm {
 
     /// Only fields [`GlossaryTermUpdate`] accepts are saved.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<GlossaryTermUpdate>(changes, &[])
+        super::publish::save_publishable::<GlossaryTermUpdate>(changes)
     }
 }
 

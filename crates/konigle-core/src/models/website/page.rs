@@ -11,7 +11,7 @@ use super::FolderReference;
 use crate::error::Result;
 use crate::file::{FileInput, FilePart, FileRules};
 use crate::models::commerce::{compact_seo, null_as_default, Related, SeoMeta};
-use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, save_through, Payload};
+use crate::models::payload::{check_max_len, check_not_empty, check_opt_max_len, Payload};
 use crate::models::EditorJs;
 use crate::request::Body;
 use crate::resource::Resource;
@@ -176,7 +176,7 @@ impl Resource for Page {
 
     /// Only fields [`PageUpdate`] accepts are saved.
     fn save_body(changes: JsonMap) -> Result<JsonMap> {
-        save_through::<PageUpdate>(changes, &[])
+        super::publish::save_publishable::<PageUpdate>(changes)
     }
 }
 
@@ -461,11 +461,16 @@ mod tests {
             body(PageUpdate::builder().title("T").published_at(at).build()),
             json!({"title": "T", "published_at": "2024-05-03T09:00:00Z"})
         );
-        let Value::Object(changes) = json!({"title": "New", "tags": ["a"], "published": true, "contributors": []})
-        else {
+        let Value::Object(changes) = json!({"title": "New", "tags": ["a"]}) else { unreachable!() };
+        assert_eq!(Value::Object(Page::save_body(changes).unwrap()), json!({"title": "New", "tags": ["a"]}));
+        let Value::Object(changes) = json!({"title": "New", "published": true, "contributors": []}) else {
             unreachable!()
         };
-        assert_eq!(Value::Object(Page::save_body(changes).unwrap()), json!({"title": "New", "tags": ["a"]}));
+        let err = Page::save_body(changes).expect_err("published has its own action, contributors are read-only");
+        assert!(
+            matches!(err, Error::InvalidInput { field: Some(ref f), ref message } if f == "published, contributors" && message.contains("`publish`")),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -421,7 +421,8 @@ mod tests {
 
     #[test]
     fn extra_block_fields_round_trip() {
-        let b: LayoutBlock = serde_json::from_value(json!({"component_id": "cm_1", "settings": {"dark": true}})).unwrap();
+        let b: LayoutBlock =
+            serde_json::from_value(json!({"component_id": "cm_1", "settings": {"dark": true}})).unwrap();
         assert_eq!(b.kind, "component");
         assert_eq!(b.name, "");
         assert_eq!(
