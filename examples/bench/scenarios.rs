@@ -527,15 +527,19 @@ fn threads(total: usize, n: usize, f: impl Fn() -> Res<()> + Sync) -> Res<u64> {
 /// `<manager>-<impl>` (`images-sdk-blocking`, `uploads-sdk-async`,
 /// `images-reqwest-blocking`, …) makes one `create` and reports its rate;
 /// `pair-<manager>` alternates blocking and async SDK uploads in one
-/// process (`units=` of each) and reports blocking ÷ async as the ratio.
+/// process (`units=` of each) and reports blocking ÷ async as the ratio;
+/// `pair-<a>+<b>` alternates any two (`pair-images-sdk-async+images-reqwest-async`).
 fn upload(imp: &str, args: &Args) -> Res<Value> {
     // No runtime for blocking single runs: its threads would count in their peak RSS.
     let rt = if imp.ends_with("blocking") { None } else { Some(runtime()?) };
     let rt = rt.as_ref();
-    if let Some(manager) = imp.strip_prefix("pair-") {
-        let mut blocking = upload_unit(&format!("{manager}-sdk-blocking"), args, rt)?;
-        let mut nonblocking = upload_unit(&format!("{manager}-sdk-async"), args, rt)?;
-        return alternate(args.num("units", 2), &mut blocking, &mut nonblocking);
+    if let Some(pair) = imp.strip_prefix("pair-") {
+        let (a, b) = match pair.split_once('+') {
+            Some((a, b)) => (a.to_string(), b.to_string()),
+            None => (format!("{pair}-sdk-blocking"), format!("{pair}-sdk-async")),
+        };
+        let (mut first, mut second) = (upload_unit(&a, args, rt)?, upload_unit(&b, args, rt)?);
+        return alternate(args.num("units", 2), &mut first, &mut second);
     }
     let start = Instant::now();
     let mut work = upload_unit(imp, args, rt)?;
@@ -581,7 +585,8 @@ fn upload_unit<'a>(imp: &str, args: &'a Args, rt: Option<&'a Runtime>) -> Res<Un
                 })
             })
         }
-        // The hand-written equivalent of `images.create`: the same multipart fields.
+        // The hand-written equivalents of `images.create`: the same multipart fields
+        // (the async one reads 64 KiB at a time).
         "images-reqwest-blocking" => {
             let http = baseline_blocking()?;
             Box::new(move || {
