@@ -225,7 +225,7 @@ impl Ready {
         let runtime = self.runtime.as_ref().ok_or_else(|| AttemptError::from(Error::network("client closed")))?;
         let mut rb = self
             .client
-            .request(method(req.method()), req.url(base))
+            .request(method(req.method()), defaults.url(req, base)?)
             .header(AUTHORIZATION, auth.clone())
             .header(ACCEPT, json());
         if let Some(t) = defaults.request_timeout(timeout) {

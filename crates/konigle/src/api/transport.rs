@@ -95,6 +95,28 @@ pub(crate) struct Defaults {
     /// The config's default headers, added to each API request (not to
     /// downloads of files from other hosts).
     headers: HeaderMap,
+    /// The config's base URLs, parsed once.
+    bases: Vec<Base>,
+}
+
+/// A base URL parsed once: a request's URL is a clone with its path (and
+/// query) set, so the scheme and host are not parsed again on each request.
+struct Base {
+    text: String,
+    url: reqwest::Url,
+    /// The base's own path without its trailing `/` (empty for the root).
+    path: String,
+}
+
+impl Base {
+    fn parse(text: &str) -> Option<Base> {
+        let url = reqwest::Url::parse(text).ok()?;
+        if url.cannot_be_a_base() || url.query().is_some() || url.fragment().is_some() {
+            return None;
+        }
+        let path = url.path().trim_end_matches('/').to_string();
+        Some(Base { text: text.to_string(), url, path })
+    }
 }
 
 impl Defaults {
@@ -106,7 +128,31 @@ impl Defaults {
             api_auth: authorization(config.authorization()).map_err(|e| e.error)?,
             client_timeout,
             headers: default_headers(config)?,
+            bases: [config.base_url(), config.forms_base_url()].into_iter().filter_map(Base::parse).collect(),
         })
+    }
+
+    /// The URL of `req` on the service at `base`.
+    pub(crate) fn url(&self, req: &Request, base: &str) -> Result<reqwest::Url, AttemptError> {
+        let Some(b) = self.bases.iter().find(|b| b.text == base) else {
+            return reqwest::Url::parse(&req.url(base)).map_err(|e| AttemptError {
+                error: Error::InvalidInput { field: None, message: format!("invalid URL: {e}") },
+                failure: Failure::Status(0),
+            });
+        };
+        let mut url = b.url.clone();
+        if b.path.is_empty() {
+            url.set_path(req.path());
+        } else {
+            let mut path = String::with_capacity(b.path.len() + req.path().len());
+            path.push_str(&b.path);
+            path.push_str(req.path());
+            url.set_path(&path);
+        }
+        if !req.query_pairs().is_empty() {
+            url.set_query(Some(&req.query_pairs().encode()));
+        }
+        Ok(url)
     }
 
     /// The `Authorization` value for `auth`: the prepared one for the API
@@ -169,8 +215,11 @@ impl Http {
         if let Some(answer) = self.send_file_upload(req, base, &auth, timeout).await {
             return answer;
         }
-        let mut rb =
-            self.client.request(method(req.method()), req.url(base)).header(AUTHORIZATION, auth).header(ACCEPT, json());
+        let mut rb = self
+            .client
+            .request(method(req.method()), self.defaults.url(req, base)?)
+            .header(AUTHORIZATION, auth)
+            .header(ACCEPT, json());
         if let Some(t) = self.defaults.request_timeout(timeout) {
             rb = rb.timeout(t);
         }
@@ -234,4 +283,36 @@ async fn form(parts: &[Part]) -> Result<multipart::Form, AttemptError> {
         };
     }
     Ok(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A request URL built from the parsed base is the URL reqwest would
+    /// have parsed from the joined string.
+    #[test]
+    fn urls_from_parsed_bases_match_parsed_strings() {
+        let config = konigle_core::Config::builder("k")
+            .base_url("http://127.0.0.1:8080/t100/")
+            .forms_base_url("https://forms.example.com")
+            .build()
+            .expect("config");
+        let defaults = Defaults::new(&config, None).expect("defaults");
+        let mut query = konigle_core::query::Query::default();
+        query.push("page", 2);
+        query.push("q", "a b&c/é?#");
+        let requests = [
+            Request::new(Method::Get, "/admin/api/storefront-assets").segment("img 1/..%?#"),
+            Request::new(Method::Get, "/admin/api/storefront-assets").query(query),
+            Request::new(Method::Post, "/api/dev/forms/").segment("7").suffix("/submit"),
+            Request::new(Method::Get, "/x/").segment(".."),
+        ];
+        for base in [config.base_url(), config.forms_base_url(), "http://other.example:1/p"] {
+            for req in &requests {
+                let expected = reqwest::Url::parse(&req.url(base)).expect("parse");
+                assert_eq!(defaults.url(req, base).expect("url").as_str(), expected.as_str(), "{base}");
+            }
+        }
+    }
 }
