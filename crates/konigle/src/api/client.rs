@@ -34,7 +34,8 @@ impl Client {
     /// A client with the given configuration.
     ///
     /// # Errors
-    /// [`Error::Config`] when the HTTP stack cannot be set up.
+    /// [`Error::Config`] when the HTTP stack cannot be set up, or when the
+    /// blocking client is built (or later used) inside a tokio runtime.
     pub fn new(config: Config) -> Result<Client> {
         let http = Http::new(&config)?;
         Ok(Client::from_http(config, http))
