@@ -522,37 +522,115 @@ fn threads(total: usize, n: usize, f: impl Fn() -> Res<()> + Sync) -> Res<u64> {
 
 // ------------------------------------------------------- other scenarios
 
-/// One `create` of the file at `file=`, streamed from disk.
+/// Uploads of the file at `file=`, streamed from disk.
+///
+/// `<manager>-<impl>` (`images-sdk-blocking`, `uploads-sdk-async`,
+/// `images-reqwest-blocking`, …) makes one `create` and reports its rate;
+/// `pair-<manager>` alternates blocking and async SDK uploads in one
+/// process (`units=` of each) and reports blocking ÷ async as the ratio;
+/// `pair-<a>+<b>` alternates any two (`pair-images-sdk-async+images-reqwest-async`).
 fn upload(imp: &str, args: &Args) -> Res<Value> {
+    // No runtime for blocking single runs: its threads would count in their peak RSS.
+    let rt = if imp.ends_with("blocking") { None } else { Some(runtime()?) };
+    let rt = rt.as_ref();
+    if let Some(pair) = imp.strip_prefix("pair-") {
+        let (a, b) = match pair.split_once('+') {
+            Some((a, b)) => (a.to_string(), b.to_string()),
+            None => (format!("{pair}-sdk-blocking"), format!("{pair}-sdk-async")),
+        };
+        let (mut first, mut second) = (upload_unit(&a, args, rt)?, upload_unit(&b, args, rt)?);
+        return alternate(args.num("units", 2), &mut first, &mut second);
+    }
+    let start = Instant::now();
+    let mut work = upload_unit(imp, args, rt)?;
+    let len = work()?;
+    let secs = start.elapsed().as_secs_f64();
+    Ok(json!({"bytes": len, "secs": secs, "rate": len as f64 / secs}))
+}
+
+/// One upload of the file at `file=`; returns its length in bytes.
+fn upload_unit<'a>(imp: &str, args: &'a Args, rt: Option<&'a Runtime>) -> Res<Unit<'a>> {
     let base = args.str("base")?;
     let file = std::path::PathBuf::from(args.str("file")?);
     let len = std::fs::metadata(&file)?.len();
-    let start = Instant::now();
-    let received = match imp {
+    // The server answers with the number of body bytes it received as `size`.
+    let check = move |received: u64| -> Res<u64> {
+        if received < len {
+            return Err(format!("the server received {received} bytes for a {len}-byte file").into());
+        }
+        Ok(len)
+    };
+    Ok(match imp {
         "images-sdk-blocking" => {
-            let client = konigle_blocking::Client::new(config(base)?)?;
-            client.images().create(ImageCreate::new("Big", FileInput::path(&file)))?.size
+            let images = konigle_blocking::Client::new(config(base)?)?.images();
+            Box::new(move || check(images.create(ImageCreate::new("Big", FileInput::path(&file)))?.size))
         }
         "uploads-sdk-blocking" => {
-            let client = konigle_blocking::Client::new(config(base)?)?;
-            client.uploads().create(UploadCreate::new(FileInput::path(&file)).name("Big"))?.size
+            let uploads = konigle_blocking::Client::new(config(base)?)?.uploads();
+            Box::new(move || check(uploads.create(UploadCreate::new(FileInput::path(&file)).name("Big"))?.size))
         }
-        "images-sdk-async" => runtime()?.block_on(async {
-            let client = konigle::Client::new(config(base)?)?;
-            Res::Ok(client.images().create(ImageCreate::new("Big", FileInput::path(&file))).await?.size)
-        })?,
-        "uploads-sdk-async" => runtime()?.block_on(async {
-            let client = konigle::Client::new(config(base)?)?;
-            Res::Ok(client.uploads().create(UploadCreate::new(FileInput::path(&file)).name("Big")).await?.size)
-        })?,
+        "images-sdk-async" => {
+            let rt = need(rt)?;
+            let images = konigle::Client::new(config(base)?)?.images();
+            Box::new(move || {
+                rt.block_on(async { check(images.create(ImageCreate::new("Big", FileInput::path(&file))).await?.size) })
+            })
+        }
+        "uploads-sdk-async" => {
+            let rt = need(rt)?;
+            let uploads = konigle::Client::new(config(base)?)?.uploads();
+            Box::new(move || {
+                rt.block_on(async {
+                    check(uploads.create(UploadCreate::new(FileInput::path(&file)).name("Big")).await?.size)
+                })
+            })
+        }
+        // The hand-written equivalents of `images.create`: the same multipart fields
+        // (the async one reads 64 KiB at a time).
+        "images-reqwest-blocking" => {
+            let http = baseline_blocking()?;
+            Box::new(move || {
+                let part = reqwest::blocking::multipart::Part::reader_with_length(std::fs::File::open(&file)?, len)
+                    .file_name("big.png")
+                    .mime_str("image/png")?;
+                let form = reqwest::blocking::multipart::Form::new().text("name", "Big").part("image", part);
+                let resp = http
+                    .post(format!("{base}/admin/api/storefront-assets"))
+                    .timeout(TIMEOUT)
+                    .header(AUTHORIZATION, AUTH)
+                    .header(ACCEPT, "application/json")
+                    .multipart(form)
+                    .send()?
+                    .error_for_status()?;
+                check(serde_json::from_slice::<Image>(&resp.bytes()?)?.size)
+            })
+        }
+        "images-reqwest-async" => {
+            let rt = need(rt)?;
+            let http = baseline_async()?;
+            Box::new(move || {
+                rt.block_on(async {
+                    let f = tokio::fs::File::open(&file).await?;
+                    let stream = tokio_util::io::ReaderStream::with_capacity(f, 64 * 1024);
+                    let part = reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), len)
+                        .file_name("big.png")
+                        .mime_str("image/png")?;
+                    let form = reqwest::multipart::Form::new().text("name", "Big").part("image", part);
+                    let resp = http
+                        .post(format!("{base}/admin/api/storefront-assets"))
+                        .timeout(TIMEOUT)
+                        .header(AUTHORIZATION, AUTH)
+                        .header(ACCEPT, "application/json")
+                        .multipart(form)
+                        .send()
+                        .await?
+                        .error_for_status()?;
+                    check(serde_json::from_slice::<Image>(&resp.bytes().await?)?.size)
+                })
+            })
+        }
         _ => return Err(format!("unknown impl {imp}").into()),
-    };
-    let secs = start.elapsed().as_secs_f64();
-    // The server answers with the number of body bytes it received as `size`.
-    if received < len {
-        return Err(format!("the server received {received} bytes for a {len}-byte file").into());
-    }
-    Ok(json!({"bytes": len, "received": received, "secs": secs, "rate": len as f64 / secs}))
+    })
 }
 
 /// Cost of cloning a client (and of taking a manager, which clones it).

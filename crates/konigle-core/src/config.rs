@@ -127,6 +127,7 @@ pub struct Config {
     auth_prefix: String,
     log_bodies: bool,
     hooks: Hooks,
+    default_headers: DefaultHeaders,
 }
 
 impl Config {
@@ -244,6 +245,58 @@ impl Config {
     pub fn authorization(&self) -> &Secret {
         &self.authorization
     }
+    /// Extra headers sent on every request, as (lower-case name, value)
+    /// pairs in the order they were added (see [`ConfigBuilder::default_header`]).
+    pub fn default_headers(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
+        self.default_headers.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+/// Extra headers of every request; `Debug` shows the names only, as values
+/// may be credentials (a proxy token, a tenant key).
+#[derive(Clone, Default)]
+struct DefaultHeaders(Vec<(String, String)>);
+
+impl std::fmt::Debug for DefaultHeaders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter().map(|(n, _)| n)).finish()
+    }
+}
+
+/// Headers the SDK or the HTTP stack sets itself; a default header cannot
+/// replace them.
+const RESERVED_HEADERS: [&str; 10] = [
+    "authorization",
+    "accept",
+    "content-type",
+    "content-length",
+    "transfer-encoding",
+    "host",
+    "connection",
+    "user-agent",
+    "te",
+    "upgrade",
+];
+
+/// Checks one default header: a token name (RFC 9110) that the SDK does not
+/// set itself, and a value of visible ASCII, spaces and tabs.
+fn check_header(name: &str, value: &str) -> Result<()> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token) {
+        return Err(Error::Config(format!("default header name {name:?} is not a valid header name")));
+    }
+    if RESERVED_HEADERS.contains(&name) {
+        return Err(Error::Config(format!(
+            "default header {name:?} is set by the SDK itself and cannot be replaced (see the Config settings)"
+        )));
+    }
+    if !value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) {
+        // The value is not shown: it may be a credential.
+        return Err(Error::Config(format!(
+            "the value of default header {name:?} must be visible ASCII characters, spaces or tabs"
+        )));
+    }
+    Ok(())
 }
 
 fn parse_num<T: std::str::FromStr>(name: &str, value: &str) -> Result<T> {
@@ -282,6 +335,7 @@ pub struct ConfigBuilder {
     auth_prefix: String,
     log_bodies: bool,
     hooks: Hooks,
+    default_headers: DefaultHeaders,
 }
 
 impl ConfigBuilder {
@@ -299,6 +353,7 @@ impl ConfigBuilder {
             auth_prefix: "Token".into(),
             log_bodies: false,
             hooks: Hooks::default(),
+            default_headers: DefaultHeaders::default(),
         }
     }
 
@@ -375,6 +430,26 @@ impl ConfigBuilder {
         self.log_bodies = on;
         self
     }
+    /// An extra header sent on every request (a tenant id, a tracing
+    /// header, a gateway key). Names are case-insensitive; adding a name
+    /// again replaces its value. [`build`](Self::build) rejects invalid
+    /// names and values, and the headers the SDK sets itself
+    /// (`Authorization`, `Accept`, `Content-Type`, `User-Agent`, …).
+    ///
+    /// ```
+    /// use konigle_core::Config;
+    ///
+    /// let config = Config::builder("my-api-key").default_header("X-Tenant", "shop-42").build().unwrap();
+    /// assert_eq!(config.default_headers().collect::<Vec<_>>(), [("x-tenant", "shop-42")]);
+    /// ```
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let (name, value) = (name.into().to_ascii_lowercase(), value.into());
+        match self.default_headers.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.default_headers.0.push((name, value)),
+        }
+        self
+    }
 
     /// Validates the settings and returns the configuration.
     ///
@@ -426,6 +501,9 @@ impl ConfigBuilder {
             }
             _ => default_agent,
         };
+        for (name, value) in &self.default_headers.0 {
+            check_header(name, value)?;
+        }
         let authorization = Secret::new(format!("{auth_prefix} {}", self.api_key.expose()));
         Ok(Config {
             authorization,
@@ -441,6 +519,7 @@ impl ConfigBuilder {
             auth_prefix,
             log_bodies: self.log_bodies,
             hooks: self.hooks,
+            default_headers: self.default_headers,
         })
     }
 }
@@ -508,6 +587,22 @@ mod tests {
         assert_eq!(c.timeout(), Duration::from_millis(2500));
         assert!(!c.retry().enabled);
         assert!(matches!(Config::from_lookup(|_| None), Err(Error::Config(_))));
+    }
+
+    #[test]
+    fn default_headers_are_validated() {
+        let c = Config::builder("k").default_header("X-Tenant", "a").default_header("x-tenant", "b").build().unwrap();
+        assert_eq!(c.default_headers().collect::<Vec<_>>(), [("x-tenant", "b")]);
+        let bad =
+            [("", "v"), ("X Tenant", "v"), ("x:y", "v"), ("Authorization", "Token x"), ("x-a", "a\r\nb"), ("x-a", "é")];
+        for (name, value) in bad {
+            let r = Config::builder("k").default_header(name, value).build();
+            assert!(matches!(r, Err(Error::Config(_))), "{name:?}: {r:?}");
+        }
+        let c = Config::builder("k").default_header("X-Gateway-Key", "hidden-value").build().unwrap();
+        assert!(!format!("{c:?}").contains("hidden-value"));
+        let e = Config::builder("k").default_header("X-A", "hidden\n").build().unwrap_err();
+        assert!(!format!("{e}").contains("hidden"));
     }
 
     #[test]

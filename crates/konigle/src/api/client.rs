@@ -34,10 +34,16 @@ impl Client {
     /// A client with the given configuration.
     ///
     /// # Errors
-    /// [`Error::Config`] when the HTTP stack cannot be set up.
+    /// [`Error::Config`] when the HTTP stack cannot be set up, or when the
+    /// blocking client is built (or later used) inside a tokio runtime.
     pub fn new(config: Config) -> Result<Client> {
         let http = Http::new(&config)?;
-        Ok(Client { inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }), timeout: None })
+        Ok(Client::from_http(config, http))
+    }
+
+    /// A client around a prepared transport (see `with_http_client`).
+    pub(crate) fn from_http(config: Config, http: Http) -> Client {
+        Client { inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }), timeout: None }
     }
 
     /// A client for `api_key` with every other setting at its default.

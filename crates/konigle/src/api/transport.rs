@@ -10,7 +10,7 @@ use konigle_core::request::{Body, Part};
 use konigle_core::resource::RawResponse;
 use konigle_core::retry::{AttemptError, Failure};
 use konigle_core::{Error, Method, Request, Result as KonigleResult, Secret};
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
 
 use crate::http::{file_part, multipart, Http};
 
@@ -54,10 +54,127 @@ pub(crate) fn describe(e: &(dyn std::error::Error + 'static)) -> String {
 /// The `Authorization` header value, marked sensitive so reqwest and its
 /// logs never show it.
 pub(crate) fn authorization(auth: &Secret) -> Result<HeaderValue, AttemptError> {
-    let mut value = HeaderValue::from_str(auth.expose())
-        .map_err(|_| AttemptError::from(Error::Config("the API key is not a valid header value".into())))?;
+    let mut value = HeaderValue::from_str(auth.expose()).map_err(|_| AttemptError {
+        error: Error::Config("the API key is not a valid header value".into()),
+        failure: Failure::Status(0),
+    })?;
     value.set_sensitive(true);
     Ok(value)
+}
+
+/// `application/json`, for `Accept` and JSON bodies (a static value: no
+/// allocation, no validation).
+pub(crate) fn json() -> HeaderValue {
+    HeaderValue::from_static("application/json")
+}
+
+/// The config's default headers as a header map.
+///
+/// # Errors
+/// [`Error::Config`] for a name or value reqwest does not accept (the
+/// config validated them already).
+pub(crate) fn default_headers(config: &konigle_core::Config) -> KonigleResult<HeaderMap> {
+    let mut map = HeaderMap::with_capacity(config.default_headers().len());
+    for (name, value) in config.default_headers() {
+        let bad = || Error::Config(format!("default header {name:?} is not a valid header"));
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad())?;
+        let value = HeaderValue::from_str(value).map_err(|_| bad())?;
+        map.insert(name, value);
+    }
+    Ok(map)
+}
+
+/// What every request of one client carries, prepared once when the client
+/// is built rather than on each request.
+pub(crate) struct Defaults {
+    /// The API's `Authorization` value (sensitive), cloned into each request.
+    api_auth: HeaderValue,
+    /// The total timeout the reqwest client applies itself: requests with
+    /// this timeout need no per-request timer of their own.
+    client_timeout: Option<Duration>,
+    /// The config's default headers, added to each API request (not to
+    /// downloads of files from other hosts).
+    headers: HeaderMap,
+    /// The config's base URLs, parsed once.
+    bases: Vec<Base>,
+}
+
+/// A base URL parsed once: a request's URL is a clone with its path (and
+/// query) set, so the scheme and host are not parsed again on each request.
+struct Base {
+    text: String,
+    url: reqwest::Url,
+    /// The base's own path without its trailing `/` (empty for the root).
+    path: String,
+}
+
+impl Base {
+    fn parse(text: &str) -> Option<Base> {
+        let url = reqwest::Url::parse(text).ok()?;
+        if url.cannot_be_a_base() || url.query().is_some() || url.fragment().is_some() {
+            return None;
+        }
+        let path = url.path().trim_end_matches('/').to_string();
+        Some(Base { text: text.to_string(), url, path })
+    }
+}
+
+impl Defaults {
+    /// Prepares the values of `config`. `client_timeout` is the total
+    /// timeout the reqwest client applies to every request by itself: the
+    /// config's timeout for a client the SDK built, none for a caller's.
+    pub(crate) fn new(config: &konigle_core::Config, client_timeout: Option<Duration>) -> KonigleResult<Defaults> {
+        Ok(Defaults {
+            api_auth: authorization(config.authorization()).map_err(|e| e.error)?,
+            client_timeout,
+            headers: default_headers(config)?,
+            bases: [config.base_url(), config.forms_base_url()].into_iter().filter_map(Base::parse).collect(),
+        })
+    }
+
+    /// The URL of `req` on the service at `base`.
+    pub(crate) fn url(&self, req: &Request, base: &str) -> Result<reqwest::Url, AttemptError> {
+        let Some(b) = self.bases.iter().find(|b| b.text == base) else {
+            return reqwest::Url::parse(&req.url(base)).map_err(|e| AttemptError {
+                error: Error::InvalidInput { field: None, message: format!("invalid URL: {e}") },
+                failure: Failure::Status(0),
+            });
+        };
+        let mut url = b.url.clone();
+        if b.path.is_empty() {
+            url.set_path(req.path());
+        } else {
+            let mut path = String::with_capacity(b.path.len() + req.path().len());
+            path.push_str(&b.path);
+            path.push_str(req.path());
+            url.set_path(&path);
+        }
+        if !req.query_pairs().is_empty() {
+            url.set_query(Some(&req.query_pairs().encode()));
+        }
+        Ok(url)
+    }
+
+    /// The `Authorization` value for `auth`: the prepared one for the API
+    /// key (a reference-count increment), else built (forms tokens).
+    pub(crate) fn authorization(&self, auth: &Secret) -> Result<HeaderValue, AttemptError> {
+        if auth.expose().as_bytes() == self.api_auth.as_bytes() {
+            Ok(self.api_auth.clone())
+        } else {
+            authorization(auth)
+        }
+    }
+
+    /// The timeout to set on the request, when the client does not already
+    /// apply it (a per-call override, or a caller's client).
+    pub(crate) fn request_timeout(&self, timeout: Duration) -> Option<Duration> {
+        (self.client_timeout != Some(timeout)).then_some(timeout)
+    }
+
+    /// Default headers to add to each API request, if any.
+    pub(crate) fn headers(&self) -> Option<&HeaderMap> {
+        (!self.headers.is_empty()).then_some(&self.headers)
+    }
 }
 
 /// A JSON body's bytes.
@@ -94,15 +211,24 @@ impl Http {
         timeout: Duration,
     ) -> Result<RawResponse, AttemptError> {
         let _admitted = self.admit().await?;
+        let auth = self.defaults.authorization(auth)?;
+        if let Some(answer) = self.send_file_upload(req, base, &auth, timeout).await {
+            return answer;
+        }
         let mut rb = self
             .client
-            .request(method(req.method()), req.url(base))
-            .timeout(timeout)
-            .header(AUTHORIZATION, authorization(auth)?)
-            .header(ACCEPT, "application/json");
+            .request(method(req.method()), self.defaults.url(req, base)?)
+            .header(AUTHORIZATION, auth)
+            .header(ACCEPT, json());
+        if let Some(t) = self.defaults.request_timeout(timeout) {
+            rb = rb.timeout(t);
+        }
+        if let Some(headers) = self.defaults.headers() {
+            rb = rb.headers(headers.clone());
+        }
         match req.body_ref() {
             Body::None => {}
-            Body::Json(v) => rb = rb.header(CONTENT_TYPE, "application/json").body(json_bytes(v)?),
+            Body::Json(v) => rb = rb.header(CONTENT_TYPE, json()).body(json_bytes(v)?),
             Body::Multipart(parts) => rb = rb.multipart(form(parts).await?),
             Body::Form(fields) => {
                 rb = rb.header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(fields.encode())
@@ -117,7 +243,11 @@ impl Http {
 
     /// Downloads a file to upload (no API credentials are sent).
     pub(crate) async fn download(&self, url: &str, timeout: Duration) -> KonigleResult<(Vec<u8>, Option<String>)> {
-        let resp = self.client.get(url).timeout(timeout).send().await.map_err(|e| classify(e, timeout).error)?;
+        let mut rb = self.client.get(url);
+        if let Some(t) = self.defaults.request_timeout(timeout) {
+            rb = rb.timeout(t);
+        }
+        let resp = rb.send().await.map_err(|e| classify(e, timeout).error)?;
         let status = resp.status().as_u16();
         let content_type = resp.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let body = resp.bytes().await.map_err(|e| classify(e, timeout).error)?;
@@ -160,4 +290,36 @@ async fn form(parts: &[Part]) -> Result<multipart::Form, AttemptError> {
         };
     }
     Ok(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A request URL built from the parsed base is the URL reqwest would
+    /// have parsed from the joined string.
+    #[test]
+    fn urls_from_parsed_bases_match_parsed_strings() {
+        let config = konigle_core::Config::builder("k")
+            .base_url("http://127.0.0.1:8080/t100/")
+            .forms_base_url("https://forms.example.com")
+            .build()
+            .expect("config");
+        let defaults = Defaults::new(&config, None).expect("defaults");
+        let mut query = konigle_core::query::Query::default();
+        query.push("page", 2);
+        query.push("q", "a b&c/é?#");
+        let requests = [
+            Request::new(Method::Get, "/admin/api/storefront-assets").segment("img 1/..%?#"),
+            Request::new(Method::Get, "/admin/api/storefront-assets").query(query),
+            Request::new(Method::Post, "/api/dev/forms/").segment("7").suffix("/submit"),
+            Request::new(Method::Get, "/x/").segment(".."),
+        ];
+        for base in [config.base_url(), config.forms_base_url(), "http://other.example:1/p"] {
+            for req in &requests {
+                let expected = reqwest::Url::parse(&req.url(base)).expect("parse");
+                assert_eq!(defaults.url(req, base).expect("url").as_str(), expected.as_str(), "{base}");
+            }
+        }
+    }
 }
