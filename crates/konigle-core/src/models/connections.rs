@@ -19,7 +19,7 @@ pub const CONNECTIONS_PATH: &str = "/relay/api/v1/connections";
 pub fn credentials_request(provider: &str) -> Request {
     let mut q = Query::default();
     q.push("provider", provider);
-    Request::new(Method::Get, CONNECTIONS_PATH).suffix("/get-credentials").query(q)
+    Request::new(Method::Get, CONNECTIONS_PATH).suffix("/get-credentials").query(q).sensitive()
 }
 
 crate::string_enum! {
