@@ -46,6 +46,19 @@ konigle_suite::both_facades!(
     mock_rate_limits_and_outages_are_ridden_out,
     mock_timeout_fires_within_bound,
     mock_iter_all_across_faults_yields_each_once,
+    endless_chunked_body_stops_at_the_limit,
+    huge_content_length_fails_before_reading,
+    redirected_post_is_an_error_not_a_get,
+    redirect_never_forwards_a_body_to_another_origin,
+    echoed_key_is_scrubbed_from_errors,
+    api_errors_carry_the_request_id_and_headers,
+    retry_after_is_honoured_on_503,
+    overflowing_retry_after_ends_the_retries,
+    operation_timeout_ends_the_call_mid_backoff,
+    network_errors_keep_their_cause,
+    iter_all_survives_inserts_and_deletes,
+    iter_all_against_a_server_ignoring_the_page_ends_with_an_error,
+    credential_bodies_are_never_quoted,
 );
 
 /// `max_connections` bounds the requests in flight of one shared client.
