@@ -226,7 +226,10 @@ fn stream_forever(writer: &mut TcpStream, canned: &Canned, state: &Mutex<State>)
     let mut sent = 0u64;
     while sent < ENDLESS_LIMIT {
         let framed = format!("{:x}\r\n", chunk.len());
-        let ok = writer.write_all(framed.as_bytes()).and_then(|_| writer.write_all(&chunk)).and_then(|_| writer.write_all(b"\r\n"));
+        let ok = writer
+            .write_all(framed.as_bytes())
+            .and_then(|_| writer.write_all(&chunk))
+            .and_then(|_| writer.write_all(b"\r\n"));
         if ok.is_err() {
             return;
         }

@@ -462,11 +462,8 @@ fn walked(items: Vec<konigle_core::Result<Record<Image>>>) -> (Vec<String>, Opti
 #[facade]
 pub async fn iter_all_survives_inserts_and_deletes() {
     // An item inserted at the front after page 1 pushes "b" onto page 2.
-    let server = Recorder::start(vec![
-        listing(&["a", "b"], 4, true),
-        listing(&["b", "c"], 5, true),
-        listing(&["d"], 5, false),
-    ]);
+    let server =
+        Recorder::start(vec![listing(&["a", "b"], 4, true), listing(&["b", "c"], 5, true), listing(&["d"], 5, false)]);
     let (ids, err) = walked(collect(client(&server, 0).images().iter_all(&ListParams::new().page_size(2))).await);
     assert_eq!((ids, err.is_none()), (vec!["a".to_string(), "b".into(), "c".into(), "d".into()], true));
     // "a" is deleted after page 1: "c" moves onto page 1, which is read again.

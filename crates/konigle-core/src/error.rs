@@ -341,10 +341,8 @@ impl Error {
         let message = truncate(message, MESSAGE_LIMIT);
         let body = parsed.unwrap_or(Value::Null);
         let header = |name: &str| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
-        let retry_after = body
-            .get("retry_after")
-            .and_then(seconds_of)
-            .or_else(|| header("retry-after").and_then(parse_retry_after));
+        let retry_after =
+            body.get("retry_after").and_then(seconds_of).or_else(|| header("retry-after").and_then(parse_retry_after));
         let request_id = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"]
             .iter()
             .find_map(|n| header(n))

@@ -300,7 +300,10 @@ impl Walk {
         if self.stale >= WALK_STALE_LIMIT {
             self.done = true;
             return Err(Error::Pagination {
-                message: format!("{} pages in a row brought no new item (page {current} repeats earlier pages)", self.stale),
+                message: format!(
+                    "{} pages in a row brought no new item (page {current} repeats earlier pages)",
+                    self.stale
+                ),
                 requests: self.requests,
             });
         }

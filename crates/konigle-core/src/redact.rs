@@ -123,9 +123,23 @@ mod tests {
     #[test]
     fn every_credential_like_key_is_masked() {
         let keys = [
-            "access_token", "refresh_token", "private_key", "key", "session", "sessionid", "dsn", "secret",
-            "client_secret", "password", "Authorization", "cookie", "set-cookie", "credentials", "apiKey",
-            "signing_key", "webhook_signature",
+            "access_token",
+            "refresh_token",
+            "private_key",
+            "key",
+            "session",
+            "sessionid",
+            "dsn",
+            "secret",
+            "client_secret",
+            "password",
+            "Authorization",
+            "cookie",
+            "set-cookie",
+            "credentials",
+            "apiKey",
+            "signing_key",
+            "webhook_signature",
         ];
         for k in keys {
             let shown = json(&json!([{"outer": {k: "v4lue"}}])).to_string();

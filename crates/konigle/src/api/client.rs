@@ -228,7 +228,8 @@ impl Client {
                     let retry_after = failed.error.api().and_then(|a| a.retry_after);
                     let retrying =
                         retry::should_retry(config.retry(), req.method(), failed.failure, attempt, replayable);
-                    let wait = retrying.then(|| retry::delay(config.retry(), attempt, retry_after, retry::jitter())).flatten();
+                    let wait =
+                        retrying.then(|| retry::delay(config.retry(), attempt, retry_after, retry::jitter())).flatten();
                     tracing::debug!(parent: &span, error = %failed.error, attempt, ?elapsed, retry_in = ?wait, "attempt failed");
                     match wait {
                         Some(wait) => {

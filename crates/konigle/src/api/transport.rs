@@ -5,11 +5,11 @@
 
 use std::time::Duration;
 
+use konigle_core::error::{FIELD_TEXT_LIMIT, KEPT_HEADERS};
 use konigle_core::file::FileSource;
 use konigle_core::request::{Body, Part};
 use konigle_core::resource::RawResponse;
 use konigle_core::retry::{AttemptError, Failure};
-use konigle_core::error::{FIELD_TEXT_LIMIT, KEPT_HEADERS};
 use konigle_core::{Error, Method, Request, Result as KonigleResult, Secret};
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 
@@ -200,8 +200,7 @@ impl Http {
             let content_type = resp.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
             let (headers, _) = kept_headers(resp.headers());
             check_length(status, resp.content_length(), limit).map_err(|e| e.error)?;
-            let body =
-                read_body(resp, status, limit, timeout, self.connect_timeout).await.map_err(|e| e.error)?;
+            let body = read_body(resp, status, limit, timeout, self.connect_timeout).await.map_err(|e| e.error)?;
             if !(200..300).contains(&status) {
                 return Err(Error::from_parts(status, &body, headers));
             }
