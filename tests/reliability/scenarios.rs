@@ -512,3 +512,32 @@ pub async fn credential_bodies_are_never_quoted() {
     let err = c.connections().get_credentials("konigle_forms").await.expect_err("400");
     assert!(!format!("{err} {err:?}").contains("SECRET"), "{err:?}");
 }
+
+#[facade]
+pub async fn post_is_retried_after_a_connect_timeout() {
+    let Some((_listener, _held, base)) = crate::unreachable_base() else {
+        // The platform accepts every connection at once: nothing to time out on.
+        return;
+    };
+    let config = konigle_core::Config::builder("k")
+        .base_url(&base)
+        .retry(konigle_core::RetryConfig {
+            enabled: true,
+            max_retries: 2,
+            backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(10),
+            max_retry_after: Duration::from_secs(1),
+        })
+        .connect_timeout(Duration::from_millis(100))
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let data = ImageCreate::new("Never sent", FileInput::bytes(*b"png").with_name("a.png"));
+    let err = Client::new(config).unwrap().images().create(data).await.expect_err("cannot connect");
+    assert!(
+        matches!(err, Error::Timeout { after, attempts: 3 } if after == Duration::from_millis(100)),
+        "the connection was never made, so the POST is retried, and the connect timeout is named: {err:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+}
