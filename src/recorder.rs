@@ -49,7 +49,19 @@ pub enum Fault {
     Delay(std::time::Duration),
     /// Announce the full length but send only half the body, then close.
     Truncate,
+    /// Answer with a chunked body that never ends (the server stops after
+    /// [`ENDLESS_LIMIT`] bytes or when the client goes away).
+    Endless,
+    /// Announce a `Content-Length` of 2 GiB, send 64 KiB of it and wait for
+    /// the client to go away.
+    HugeLength,
+    /// Answer with the canned status and a JSON body whose `detail` quotes
+    /// the request's `Authorization` header, as some servers do.
+    EchoAuthorization,
 }
+
+/// Most bytes an [`Fault::Endless`] body sends.
+pub const ENDLESS_LIMIT: u64 = 1 << 30;
 
 impl Canned {
     pub fn json(status: u16, body: &Value) -> Canned {
@@ -80,6 +92,7 @@ struct State {
     responses: VecDeque<Canned>,
     fixed: Option<Canned>,
     received: Vec<Received>,
+    body_bytes_sent: u64,
 }
 
 /// The running server; it stops accepting when dropped.
@@ -91,12 +104,12 @@ pub struct Recorder {
 impl Recorder {
     /// Serves `responses` in order (then 599).
     pub fn start(responses: Vec<Canned>) -> Recorder {
-        Self::spawn(State { responses: responses.into(), fixed: None, received: vec![] })
+        Self::spawn(State { responses: responses.into(), fixed: None, received: vec![], body_bytes_sent: 0 })
     }
 
     /// Serves the same response to every request.
     pub fn fixed(response: Canned) -> Recorder {
-        Self::spawn(State { responses: VecDeque::new(), fixed: Some(response), received: vec![] })
+        Self::spawn(State { responses: VecDeque::new(), fixed: Some(response), received: vec![], body_bytes_sent: 0 })
     }
 
     fn spawn(state: State) -> Recorder {
@@ -122,6 +135,12 @@ impl Recorder {
         self.state.lock().map(|s| s.received.clone()).unwrap_or_default()
     }
 
+    /// Body bytes written by [`Fault::Endless`] and [`Fault::HugeLength`]
+    /// answers so far.
+    pub fn body_bytes_sent(&self) -> u64 {
+        self.state.lock().map(|s| s.body_bytes_sent).unwrap_or(0)
+    }
+
     /// Canned responses not served yet.
     pub fn unused(&self) -> usize {
         self.state.lock().map(|s| s.responses.len()).unwrap_or(0)
@@ -137,6 +156,7 @@ fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
     loop {
         let Some(req) = read_request(&mut reader) else { return };
         let close = req.header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
+        let auth = req.header("authorization").unwrap_or("").to_string();
         let canned = {
             let mut st = match state.lock() {
                 Ok(s) => s,
@@ -151,9 +171,15 @@ fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
         match canned.fault {
             Fault::Drop => return,
             Fault::Delay(d) => thread::sleep(d),
+            Fault::Endless | Fault::HugeLength => return stream_forever(&mut writer, &canned, &state),
             _ => {}
         }
-        let body = canned.body.unwrap_or_default();
+        let body = if canned.fault == Fault::EchoAuthorization {
+            let detail = format!("Invalid token in header: {auth}. The key {auth} is not valid.");
+            serde_json::to_vec(&serde_json::json!({"detail": detail, "authorization": [auth]})).unwrap_or_default()
+        } else {
+            canned.body.clone().unwrap_or_default()
+        };
         let mut head = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", canned.status, body.len());
         if !body.is_empty() {
             head.push_str(&format!("content-type: {}\r\n", canned.content_type));
@@ -171,6 +197,50 @@ fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
         if close {
             return;
         }
+    }
+}
+
+/// Writes an endless chunked body, or a body far shorter than its
+/// announced 2 GiB, until the client closes the connection.
+fn stream_forever(writer: &mut TcpStream, canned: &Canned, state: &Mutex<State>) {
+    let chunk = vec![b'x'; 64 * 1024];
+    let mut head = format!("HTTP/1.1 {} X\r\ncontent-type: {}\r\n", canned.status, canned.content_type);
+    for (k, v) in &canned.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if canned.fault == Fault::HugeLength {
+        head.push_str(&format!("content-length: {}\r\n\r\n", 2u64 << 30));
+        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(&chunk)).is_ok() {
+            add_sent(state, chunk.len() as u64);
+            // Hold the connection until the client goes away.
+            let mut sink = [0u8; 1024];
+            let _ = writer.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+            let _ = writer.read(&mut sink);
+        }
+        return;
+    }
+    head.push_str("transfer-encoding: chunked\r\n\r\n");
+    if writer.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let mut sent = 0u64;
+    while sent < ENDLESS_LIMIT {
+        let framed = format!("{:x}\r\n", chunk.len());
+        let ok = writer
+            .write_all(framed.as_bytes())
+            .and_then(|_| writer.write_all(&chunk))
+            .and_then(|_| writer.write_all(b"\r\n"));
+        if ok.is_err() {
+            return;
+        }
+        sent += chunk.len() as u64;
+        add_sent(state, chunk.len() as u64);
+    }
+}
+
+fn add_sent(state: &Mutex<State>, n: u64) {
+    if let Ok(mut st) = state.lock() {
+        st.body_bytes_sent += n;
     }
 }
 

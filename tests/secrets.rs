@@ -54,49 +54,6 @@ fn errors_from_every_kind_of_failure_hide_the_key() {
     }
 }
 
-/// Everything the SDK logs, at the most verbose level with bodies on, shows
-/// the request's shape but never the key or a token.
-#[test]
-fn tracing_output_hides_the_key_and_tokens() {
-    use std::io::Write;
-    use std::sync::{Arc, Mutex};
-
-    #[derive(Clone, Default)]
-    struct Buffer(Arc<Mutex<Vec<u8>>>);
-    impl Write for Buffer {
-        fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(data);
-            Ok(data.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    let buffer = Buffer::default();
-    let writer = buffer.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    tracing::subscriber::with_default(subscriber, || {
-        let server = Recorder::start(vec![Canned::json(
-            200,
-            &json!({"access_token": "tok_live_SECRET_token", "refresh_token": "ref_SECRET", "expires_at": "soon"}),
-        )]);
-        let config = Config::builder(KEY).base_url(&server.base_url).log_bodies(true).build().unwrap();
-        let creds = konigle_blocking::Client::new(config).unwrap().connections().get_credentials("konigle_forms");
-        assert_eq!(
-            creds.unwrap().access_token().map(|t| t.expose().to_string()).as_deref(),
-            Some("tok_live_SECRET_token")
-        );
-    });
-    let logged = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
-    assert!(logged.contains("konigle.request"), "{logged}");
-    assert!(logged.contains("/relay/api/v1/connections/get-credentials"), "{logged}");
-    assert!(logged.contains("status=200"), "{logged}");
-    assert!(logged.contains("response body"), "bodies are logged when asked: {logged}");
-    assert_hidden("tracing output", &logged);
-    assert!(!logged.contains("tok_live_SECRET_token") && !logged.contains("ref_SECRET"), "{logged}");
-}
+// The tracing test lives in `tests/secrets_tracing.rs`, a binary of its own:
+// a subscriber set for one thread raced the other tests here on tracing's
+// callsite cache and missed lines about one run in six.

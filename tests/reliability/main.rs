@@ -46,7 +46,40 @@ konigle_suite::both_facades!(
     mock_rate_limits_and_outages_are_ridden_out,
     mock_timeout_fires_within_bound,
     mock_iter_all_across_faults_yields_each_once,
+    endless_chunked_body_stops_at_the_limit,
+    huge_content_length_fails_before_reading,
+    redirected_post_is_an_error_not_a_get,
+    redirect_never_forwards_a_body_to_another_origin,
+    echoed_key_is_scrubbed_from_errors,
+    api_errors_carry_the_request_id_and_headers,
+    retry_after_is_honoured_on_503,
+    overflowing_retry_after_ends_the_retries,
+    operation_timeout_ends_the_call_mid_backoff,
+    network_errors_keep_their_cause,
+    iter_all_survives_inserts_and_deletes,
+    iter_all_against_a_server_ignoring_the_page_ends_with_an_error,
+    credential_bodies_are_never_quoted,
+    post_is_retried_after_a_connect_timeout,
 );
+
+/// A loopback address where connecting times out: a listener with a
+/// backlog of 0 that never accepts, its queue filled by held connections.
+/// Keep the returned value alive while using the address.
+pub fn unreachable_base() -> Option<(socket2::Socket, Vec<std::net::TcpStream>, String)> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).ok()?;
+    socket.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], 0)).into()).ok()?;
+    socket.listen(0).ok()?;
+    let addr = socket.local_addr().ok()?.as_socket()?;
+    let mut held = vec![];
+    for _ in 0..64 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            Ok(s) => held.push(s),
+            Err(_) => return Some((socket, held, format!("http://{addr}"))),
+        }
+    }
+    None
+}
 
 /// `max_connections` bounds the requests in flight of one shared client.
 mod max_connections {

@@ -21,14 +21,20 @@ use konigle_core::resource::RawResponse;
 use konigle_core::retry::{AttemptError, Failure};
 use konigle_core::{Config, Error, Request, Result};
 pub(crate) use reqwest::blocking::multipart;
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, RETRY_AFTER};
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION};
 
-use crate::api::transport::{classify, describe, idle_per_host, json, method, Defaults, IDLE_TIMEOUT};
+use crate::api::transport::{
+    check_length, classify, describe, idle_per_host, json, kept_headers, method, read_async_body, redirect_error,
+    too_large, Defaults, IDLE_TIMEOUT,
+};
 
 pub(crate) struct Http {
     pub(crate) client: reqwest::blocking::Client,
     pub(crate) defaults: Defaults,
     gate: Gate,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) max_response_bytes: u64,
+    pub(crate) max_download_bytes: u64,
     /// The upload path; `None` around a caller's reqwest client, whose
     /// settings (proxies, TLS roots) a client of the SDK's own would not have.
     uploads: Option<Uploads>,
@@ -102,7 +108,9 @@ impl Http {
             .connect_timeout(config.connect_timeout())
             .timeout(config.timeout())
             .pool_max_idle_per_host(idle_per_host(config))
-            .pool_idle_timeout(IDLE_TIMEOUT);
+            .pool_idle_timeout(IDLE_TIMEOUT)
+            // Redirects are answered as `Error::Redirect`, never followed.
+            .redirect(reqwest::redirect::Policy::none());
         #[cfg(feature = "native-tls")]
         let builder = builder.use_native_tls();
         let client = builder.build().map_err(build_error)?;
@@ -125,6 +133,9 @@ impl Http {
             defaults: Defaults::new(config, timeout)?,
             gate: Gate::new(config.max_connections()),
             uploads: None,
+            connect_timeout: config.connect_timeout(),
+            max_response_bytes: config.max_response_bytes(),
+            max_download_bytes: config.max_download_bytes(),
         })
     }
 
@@ -190,6 +201,8 @@ impl Uploads {
 struct Ready {
     runtime: Option<tokio::runtime::Runtime>,
     client: reqwest::Client,
+    connect_timeout: Duration,
+    max_response_bytes: u64,
 }
 
 impl Ready {
@@ -205,11 +218,18 @@ impl Ready {
             .connect_timeout(config.connect_timeout())
             .timeout(config.timeout())
             .pool_max_idle_per_host(idle_per_host(config))
-            .pool_idle_timeout(IDLE_TIMEOUT);
+            .pool_idle_timeout(IDLE_TIMEOUT)
+            // As on the ordinary path: redirects are answered, never followed.
+            .redirect(reqwest::redirect::Policy::none());
         #[cfg(feature = "native-tls")]
         let builder = builder.use_native_tls();
         let client = builder.build().map_err(|e| build_error(e).to_string())?;
-        Ok(Ready { runtime: Some(runtime), client })
+        Ok(Ready {
+            runtime: Some(runtime),
+            client,
+            connect_timeout: config.connect_timeout(),
+            max_response_bytes: config.max_response_bytes(),
+        })
     }
 
     /// One attempt, as `transport::send` makes it, waiting on this thread.
@@ -235,12 +255,17 @@ impl Ready {
             rb = rb.headers(headers.clone());
         }
         let rb = rb.multipart(upload_form(parts)?);
+        let (connect_timeout, limit, sensitive) = (self.connect_timeout, self.max_response_bytes, req.is_sensitive());
         runtime.block_on(async move {
-            let resp = rb.send().await.map_err(|e| classify(e, timeout))?;
+            let resp = rb.send().await.map_err(|e| classify(e, timeout, connect_timeout))?;
             let status = resp.status().as_u16();
-            let retry_after = resp.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok()).map(str::to_owned);
-            let body = resp.bytes().await.map_err(|e| classify(e, timeout))?;
-            Ok(RawResponse { status, retry_after, body })
+            if let Some(redirect) = redirect_error(status, resp.headers()) {
+                return Err(redirect);
+            }
+            let (headers, retry_after) = kept_headers(resp.headers());
+            check_length(status, resp.content_length(), limit)?;
+            let body = read_async_body(resp, status, limit, timeout, connect_timeout).await?;
+            Ok(RawResponse { status, retry_after, headers, body, sensitive })
         })
     }
 }
@@ -255,14 +280,16 @@ impl Drop for Ready {
     }
 }
 
-/// The multipart form of `transport::form`, with async parts: files on disk
-/// stream in [`UPLOAD_CHUNK`] reads on the upload runtime.
+/// The multipart form of `transport::form` (same part and file name
+/// encoding), with async parts: files on disk stream in [`UPLOAD_CHUNK`]
+/// reads on the upload runtime.
 fn upload_form(parts: &[Part]) -> Result<reqwest::multipart::Form, AttemptError> {
+    use konigle_core::multipart::{disposition_param, file_name_for_escaping_writer};
     use reqwest::multipart::{Form, Part as AsyncPart};
-    let mut form = Form::new();
+    let mut form = Form::new().percent_encode_noop();
     for part in parts {
         form = match part {
-            Part::Text { name, value } => form.text(name.clone(), value.clone()),
+            Part::Text { name, value } => form.text(disposition_param(name), value.clone()),
             Part::File(file) => {
                 let body = match &file.source {
                     FileSource::Path { path, len } => {
@@ -281,12 +308,46 @@ fn upload_form(parts: &[Part]) -> Result<reqwest::multipart::Form, AttemptError>
                     }
                 };
                 let body = body
-                    .file_name(file.file_name.clone())
+                    .file_name(file_name_for_escaping_writer(&file.file_name))
                     .mime_str(&file.content_type)
                     .map_err(|e| AttemptError::from(Error::invalid(&file.field, e.to_string())))?;
-                form.part(file.field.clone(), body)
+                form.part(disposition_param(&file.field), body)
             }
         };
     }
     Ok(form)
+}
+
+/// Reads a response body, failing with `Error::ResponseTooLarge` as soon as
+/// more than `limit` bytes arrived (having kept no more than `limit`).
+pub(crate) fn read_body(
+    resp: reqwest::blocking::Response,
+    status: u16,
+    limit: u64,
+    timeout: Duration,
+    connect_timeout: Duration,
+) -> Result<bytes::Bytes, AttemptError> {
+    use std::io::Read;
+    let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0).min(limit).min(1 << 20) as usize);
+    // One byte past the limit tells an over-long body from one of exactly `limit`.
+    let mut capped = resp.take(limit.saturating_add(1));
+    capped.read_to_end(&mut body).map_err(|e| read_error(e, timeout, connect_timeout))?;
+    if body.len() as u64 > limit {
+        return Err(too_large(status, limit));
+    }
+    Ok(bytes::Bytes::from(body))
+}
+
+/// A failed body read: reqwest's error inside the I/O error when there is one.
+fn read_error(e: std::io::Error, timeout: Duration, connect_timeout: Duration) -> AttemptError {
+    if e.get_ref().is_some_and(|inner| inner.is::<reqwest::Error>()) {
+        if let Some(Ok(inner)) = e.into_inner().map(|b| b.downcast::<reqwest::Error>()) {
+            return classify(*inner, timeout, connect_timeout);
+        }
+        return AttemptError::from(Error::network("the response body could not be read"));
+    }
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        return AttemptError::from(Error::timeout(timeout));
+    }
+    AttemptError::from(Error::network_from(format!("the response body could not be read: {e}"), e))
 }

@@ -1,10 +1,8 @@
 //! `iter_all` as an [`Iterator`].
 
-use std::collections::VecDeque;
-
 use konigle_core::pagination::{Walk, DEFAULT_ITER_PAGE_SIZE};
 use konigle_core::spec::Spec;
-use konigle_core::{ListParams, Result};
+use konigle_core::{ListParams, Resource, Result};
 
 use crate::{Manager, Record};
 
@@ -13,7 +11,7 @@ pub struct Items<S: Spec> {
     manager: Manager<S>,
     filters: S::Filters,
     walk: Walk,
-    buffer: VecDeque<Record<S::Model>>,
+    buffer: std::vec::IntoIter<S::Model>,
 }
 
 impl<S: Spec> Iterator for Items<S> {
@@ -21,12 +19,13 @@ impl<S: Spec> Iterator for Items<S> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(item) = self.buffer.pop_front() {
-                return Some(Ok(item));
+            if let Some(item) = self.buffer.next() {
+                return Some(Ok(self.manager.record(item, true)));
             }
             let (page, size) = self.walk.next_page()?;
-            match self.manager.fetch_page(page, size, &self.filters) {
-                Ok(p) => self.buffer.extend(self.walk.advance(p)),
+            let fetched = self.manager.fetch_models(page, size, &self.filters);
+            match fetched.and_then(|mut p| self.walk.advance(&mut p, Resource::resource_id).map(|()| p)) {
+                Ok(p) => self.buffer = p.payload.into_iter(),
                 Err(e) => {
                     self.walk.stop();
                     return Some(Err(e));
@@ -43,6 +42,9 @@ impl<S: Spec> Manager<S> {
     /// unless `params` sets a page size; `params`' page is ignored).
     ///
     /// The iterator ends after the last page, or after yielding an error.
+    /// Each item is yielded once even when the collection changes during
+    /// the walk, and a server whose pages do not add up ends it with
+    /// [`konigle_core::Error::Pagination`] (see [`Walk`]).
     ///
     /// ```no_run
     /// # fn run(client: konigle_blocking::Client) -> konigle_blocking::Result<()> {
@@ -56,7 +58,7 @@ impl<S: Spec> Manager<S> {
             manager: self.clone(),
             filters: params.filter_values().clone(),
             walk: Walk::new(params.page_size_set().unwrap_or(DEFAULT_ITER_PAGE_SIZE)),
-            buffer: VecDeque::new(),
+            buffer: Vec::new().into_iter(),
         }
     }
 }

@@ -128,7 +128,15 @@ pub struct Config {
     log_bodies: bool,
     hooks: Hooks,
     default_headers: DefaultHeaders,
+    max_response_bytes: u64,
+    max_download_bytes: u64,
+    operation_timeout: Option<Duration>,
 }
+
+/// Default [`Config::max_response_bytes`]: 32 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 32 * 1024 * 1024;
+/// Default [`Config::max_download_bytes`]: 1 GiB.
+pub const DEFAULT_MAX_DOWNLOAD_BYTES: u64 = 1024 * 1024 * 1024;
 
 impl Config {
     /// Starts a builder with the given API key and every other setting at its default.
@@ -141,7 +149,9 @@ impl Config {
     /// `KONIGLE_API_KEY` (required) and `KONIGLE_BASE_URL`, `KONIGLE_FORMS_BASE_URL`,
     /// `KONIGLE_TIMEOUT` (seconds), `KONIGLE_RETRY_COUNT`, `KONIGLE_RETRY_BACKOFF`
     /// (seconds), `KONIGLE_ENABLE_RETRY`, `KONIGLE_MAX_CONNECTIONS`,
-    /// `KONIGLE_KEEPALIVE_CONNECTIONS`, `KONIGLE_USER_AGENT`, `KONIGLE_AUTH_PREFIX`.
+    /// `KONIGLE_KEEPALIVE_CONNECTIONS`, `KONIGLE_USER_AGENT`, `KONIGLE_AUTH_PREFIX`,
+    /// `KONIGLE_MAX_RESPONSE_BYTES`, `KONIGLE_MAX_DOWNLOAD_BYTES`,
+    /// `KONIGLE_OPERATION_TIMEOUT` (seconds).
     /// Each name is also read with the `KONIQ_` prefix, which the Python SDK
     /// uses; `KONIGLE_` wins when both are set.
     pub fn from_env() -> Result<Config> {
@@ -183,6 +193,15 @@ impl Config {
         }
         if let Some(v) = get("AUTH_PREFIX") {
             builder = builder.auth_prefix(v);
+        }
+        if let Some(v) = get("MAX_RESPONSE_BYTES") {
+            builder = builder.max_response_bytes(parse_num("MAX_RESPONSE_BYTES", &v)?);
+        }
+        if let Some(v) = get("MAX_DOWNLOAD_BYTES") {
+            builder = builder.max_download_bytes(parse_num("MAX_DOWNLOAD_BYTES", &v)?);
+        }
+        if let Some(v) = get("OPERATION_TIMEOUT") {
+            builder = builder.operation_timeout(parse_seconds("OPERATION_TIMEOUT", &v)?);
         }
         builder.build()
     }
@@ -240,6 +259,23 @@ impl Config {
     /// The hooks called around every attempt.
     pub fn hooks(&self) -> &Hooks {
         &self.hooks
+    }
+    /// Largest response body read from the API (default 32 MiB); a longer
+    /// one fails with [`Error::ResponseTooLarge`] after reading at most this
+    /// much, error pages included.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
+    }
+    /// Largest file downloaded for an `https://` file input (default 1 GiB).
+    pub fn max_download_bytes(&self) -> u64 {
+        self.max_download_bytes
+    }
+    /// Time allowed for a whole call, retries and their waits included
+    /// (default none: only the per-attempt [`timeout`](Self::timeout) and the
+    /// retry count bound it). When it passes, the call ends with
+    /// [`Error::Timeout`], even mid-backoff.
+    pub fn operation_timeout(&self) -> Option<Duration> {
+        self.operation_timeout
     }
     /// The value of the `Authorization` header for the API (built once).
     pub fn authorization(&self) -> &Secret {
@@ -336,6 +372,9 @@ pub struct ConfigBuilder {
     log_bodies: bool,
     hooks: Hooks,
     default_headers: DefaultHeaders,
+    max_response_bytes: u64,
+    max_download_bytes: u64,
+    operation_timeout: Option<Duration>,
 }
 
 impl ConfigBuilder {
@@ -354,6 +393,9 @@ impl ConfigBuilder {
             log_bodies: false,
             hooks: Hooks::default(),
             default_headers: DefaultHeaders::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            max_download_bytes: DEFAULT_MAX_DOWNLOAD_BYTES,
+            operation_timeout: None,
         }
     }
 
@@ -451,6 +493,23 @@ impl ConfigBuilder {
         self
     }
 
+    /// Largest response body read from the API (default 32 MiB; must be > 0).
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+    /// Largest file downloaded for an `https://` file input (default 1 GiB; must be > 0).
+    pub fn max_download_bytes(mut self, bytes: u64) -> Self {
+        self.max_download_bytes = bytes;
+        self
+    }
+    /// Time allowed for a whole call, retries and waits included (default
+    /// none; must be > 0). See [`Config::operation_timeout`].
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(timeout);
+        self
+    }
+
     /// Validates the settings and returns the configuration.
     ///
     /// # Errors
@@ -471,6 +530,12 @@ impl ConfigBuilder {
         }
         if self.connect_timeout.is_zero() {
             return bad("connect_timeout must be greater than zero".into());
+        }
+        if self.max_response_bytes == 0 || self.max_download_bytes == 0 {
+            return bad("max_response_bytes and max_download_bytes must be greater than zero".into());
+        }
+        if self.operation_timeout.is_some_and(|t| t.is_zero()) {
+            return bad("operation_timeout must be greater than zero".into());
         }
         if self.retry.max_retries > 10 {
             return bad(format!("max_retries must be at most 10, got {}", self.retry.max_retries));
@@ -520,6 +585,9 @@ impl ConfigBuilder {
             log_bodies: self.log_bodies,
             hooks: self.hooks,
             default_headers: self.default_headers,
+            max_response_bytes: self.max_response_bytes,
+            max_download_bytes: self.max_download_bytes,
+            operation_timeout: self.operation_timeout,
         })
     }
 }
@@ -566,6 +634,8 @@ mod tests {
             Config::builder("k").max_retries(11).build(),
             Config::builder("k").base_url("ftp://x").build(),
             Config::builder("k").base_url("").build(),
+            Config::builder("k").max_response_bytes(0).build(),
+            Config::builder("k").operation_timeout(Duration::ZERO).build(),
         ];
         for case in cases {
             assert!(matches!(case, Err(Error::Config(_))), "{case:?}");
@@ -580,12 +650,16 @@ mod tests {
             ("KONIQ_BASE_URL", "http://legacy.test/"),
             ("KONIQ_TIMEOUT", "2.5"),
             ("KONIQ_ENABLE_RETRY", "false"),
+            ("KONIGLE_MAX_RESPONSE_BYTES", "1048576"),
+            ("KONIGLE_OPERATION_TIMEOUT", "7.5"),
         ];
         let c = Config::from_lookup(|n| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_string())).unwrap();
         assert_eq!(c.api_key().expose(), "new");
         assert_eq!(c.base_url(), "http://legacy.test");
         assert_eq!(c.timeout(), Duration::from_millis(2500));
         assert!(!c.retry().enabled);
+        assert_eq!(c.max_response_bytes(), 1 << 20);
+        assert_eq!(c.operation_timeout(), Some(Duration::from_millis(7500)));
         assert!(matches!(Config::from_lookup(|_| None), Err(Error::Config(_))));
     }
 

@@ -208,38 +208,155 @@ pub fn decode_page<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// State of an `iter_all` walk: which page comes next and when to stop.
+/// Requests a walk may make beyond the page count the server reported.
+pub const WALK_MARGIN: u32 = 3;
+/// Pages in a row without a new item after which the walk gives up (the
+/// server repeats pages or ignores the page parameter).
+pub const WALK_STALE_LIMIT: u32 = 2;
+
+/// State of an `iter_all` walk: which page comes next, which items were
+/// already yielded, and when to stop.
 ///
 /// Both facades' iterators drive this one loop, so they stop, advance and
 /// end on errors the same way: after an error the walk is over.
+///
+/// The walk copes with a collection that changes under it:
+/// - an item inserted before the cursor shifts a yielded item onto the next
+///   page: items are deduplicated by id (only ids are kept);
+/// - an item deleted before the cursor shifts an unseen item onto a page
+///   already read: when `count` shrinks the walk steps back and re-reads,
+///   skipping the ids it yielded;
+/// - an empty page that still has a `next` link does not end the walk.
+///
+/// Memory: 8 bytes per yielded id (a digest, see [`Walk::advance`]).
+///
+/// It is bounded: at most the page count the server reported (the largest
+/// seen, plus the pages re-read after shrinking) plus [`WALK_MARGIN`]
+/// requests, and [`WALK_STALE_LIMIT`] pages in a row without a new item end
+/// it with [`Error::Pagination`].
 #[derive(Debug, Clone)]
 pub struct Walk {
     next_page: u32,
     page_size: u32,
     done: bool,
+    seen: std::collections::HashSet<u64, std::hash::BuildHasherDefault<IdHasher>>,
+    last_count: Option<u64>,
+    requests: u32,
+    budget: u32,
+    stale: u32,
 }
 
 impl Walk {
     /// A walk starting at page 1.
     pub fn new(page_size: u32) -> Self {
-        Self { next_page: 1, page_size, done: false }
+        Self {
+            next_page: 1,
+            page_size: page_size.max(1),
+            done: false,
+            seen: Default::default(),
+            last_count: None,
+            requests: 0,
+            budget: 1 + WALK_MARGIN,
+            stale: 0,
+        }
     }
     /// The page to fetch next, or `None` when the walk is over.
     pub fn next_page(&self) -> Option<(u32, u32)> {
         (!self.done).then_some((self.next_page, self.page_size))
     }
-    /// Records a fetched page; returns its items.
-    pub fn advance<T>(&mut self, page: Page<T>) -> Vec<T> {
-        if page.has_next() && !page.payload.is_empty() {
-            self.next_page += 1;
+    /// Records a fetched page, keeping in `page.payload` only the items not
+    /// yielded before (`id` names an item), in place.
+    ///
+    /// # Errors
+    /// [`Error::Pagination`] when the server's pages do not add up; the walk
+    /// is then over.
+    pub fn advance<T>(&mut self, page: &mut Page<T>, id: impl Fn(&T) -> String) -> Result<()> {
+        self.requests += 1;
+        let size = u64::from(self.page_size);
+        let pages_by_count = u32::try_from(page.count.div_ceil(size)).unwrap_or(u32::MAX);
+        let reported = page.num_pages.max(pages_by_count);
+        self.budget = self.budget.max(reported.saturating_add(WALK_MARGIN));
+        let received = page.payload.len();
+        page.payload.retain(|item| self.seen.insert(id_hash(&id(item))));
+        let fresh = page.payload.len();
+        let current = self.next_page;
+        let shrunk = self.last_count.map_or(0, |before| before.saturating_sub(page.count));
+        self.last_count = Some(page.count);
+        if received > 0 && fresh == 0 && shrunk == 0 {
+            self.stale += 1;
+        } else {
+            self.stale = 0;
+        }
+        if shrunk > 0 {
+            // Items before the cursor were deleted: unseen ones moved onto
+            // pages already read. Step back over as many pages as were lost.
+            let back = u32::try_from(shrunk.div_ceil(size)).unwrap_or(u32::MAX);
+            self.next_page = current.saturating_sub(back).max(1);
+            self.budget = self.budget.saturating_add(back.saturating_add(1));
+        } else if page.has_next() {
+            self.next_page = current.saturating_add(1);
         } else {
             self.done = true;
+            return Ok(());
         }
-        page.payload
+        if self.stale >= WALK_STALE_LIMIT {
+            self.done = true;
+            return Err(Error::Pagination {
+                message: format!(
+                    "{} pages in a row brought no new item (page {current} repeats earlier pages)",
+                    self.stale
+                ),
+                requests: self.requests,
+            });
+        }
+        if self.requests >= self.budget {
+            self.done = true;
+            return Err(Error::Pagination {
+                message: format!(
+                    "the server reported {reported} pages of {} items but still links a next page",
+                    self.page_size
+                ),
+                requests: self.requests,
+            });
+        }
+        Ok(())
     }
     /// Ends the walk (after an error).
     pub fn stop(&mut self) {
         self.done = true;
+    }
+    /// How many pages were requested so far.
+    pub fn requests(&self) -> u32 {
+        self.requests
+    }
+}
+
+/// The 64-bit digest a walk keeps of each yielded id (8 bytes an item,
+/// whatever the id's length). SipHash with fixed keys: two ids of one walk
+/// share a digest with a probability of about n²/2⁶⁵ (1 in 36 million for a
+/// million items).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// The set of digests hashes them no further: they are already uniform.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -269,25 +386,97 @@ mod tests {
         assert!(matches!(decode_page::<u8>(200, b"<html>", 1, 2), Err(Error::Decode { .. })));
     }
 
-    #[test]
-    fn walk_stops_on_last_or_empty_page() {
-        let mut w = Walk::new(2);
-        let page = |next: Option<&str>, items: Vec<u8>| Page {
-            payload: items,
-            count: 3,
-            next: next.map(String::from),
+    fn page(n: u32, ids: &[u32], count: u64, next: bool) -> Page<u32> {
+        Page {
+            payload: ids.to_vec(),
+            count,
+            next: next.then(|| "x".to_string()),
             previous: None,
             page_size: 2,
-            current_page: 1,
-            num_pages: 2,
-        };
-        assert_eq!(w.next_page(), Some((1, 2)));
-        assert_eq!(w.advance(page(Some("x"), vec![1, 2])), vec![1, 2]);
-        assert_eq!(w.next_page(), Some((2, 2)));
-        w.advance(page(None, vec![3]));
-        assert_eq!(w.next_page(), None);
+            current_page: n,
+            num_pages: count.div_ceil(2) as u32,
+        }
+    }
+
+    /// Runs a walk against `server(page) -> page`, returning the yielded
+    /// items and the final result.
+    fn run(mut server: impl FnMut(u32) -> Page<u32>) -> (Vec<u32>, Result<()>, u32) {
         let mut w = Walk::new(2);
-        w.advance(page(Some("x"), vec![]));
-        assert_eq!(w.next_page(), None, "an empty page with a next link must not loop forever");
+        let mut out = vec![];
+        while let Some((n, _)) = w.next_page() {
+            let mut p = server(n);
+            if let Err(e) = w.advance(&mut p, |i| i.to_string()) {
+                return (out, Err(e), w.requests());
+            }
+            out.extend(p.payload);
+            assert!(w.requests() < 100, "unbounded walk");
+        }
+        (out, Ok(()), w.requests())
+    }
+
+    #[test]
+    fn walk_stops_on_the_last_page() {
+        let (items, res, n) = run(|n| match n {
+            1 => page(1, &[1, 2], 3, true),
+            _ => page(2, &[3], 3, false),
+        });
+        assert_eq!((items, res.is_ok(), n), (vec![1, 2, 3], true, 2));
+    }
+
+    #[test]
+    fn inserted_before_the_cursor_is_not_yielded_twice() {
+        // After page 1, item 0 is inserted at the front: 2 moves to page 2.
+        let (items, res, _) = run(|n| match n {
+            1 => page(1, &[1, 2], 4, true),
+            2 => page(2, &[2, 3], 5, true),
+            _ => page(3, &[4], 5, false),
+        });
+        assert_eq!((items, res.is_ok()), (vec![1, 2, 3, 4], true));
+    }
+
+    #[test]
+    fn deleted_before_the_cursor_does_not_hide_another() {
+        // After page 1, item 1 is deleted: 3 moves to page 1, 4 and 5 to page 2.
+        let mut deleted = false;
+        let (mut items, res, n) = run(|n| match (n, deleted) {
+            (1, false) => {
+                deleted = true;
+                page(1, &[1, 2], 5, true)
+            }
+            (1, true) => page(1, &[2, 3], 4, true),
+            (2, _) => page(2, &[4, 5], 4, false),
+            _ => page(n, &[], 4, false),
+        });
+        items.sort();
+        assert_eq!((items, res.is_ok()), (vec![1, 2, 3, 4, 5], true));
+        assert!(n <= 4, "{n} requests");
+    }
+
+    #[test]
+    fn empty_page_with_next_continues() {
+        let (items, res, _) = run(|n| match n {
+            1 => page(1, &[], 3, true),
+            2 => page(2, &[1, 2], 3, true),
+            _ => page(3, &[3], 3, false),
+        });
+        assert_eq!((items, res.is_ok()), (vec![1, 2, 3], true));
+    }
+
+    #[test]
+    fn ignored_page_parameter_ends_with_an_error() {
+        let (items, res, n) = run(|_| page(1, &[1, 2], 10, true));
+        assert_eq!(items, vec![1, 2]);
+        assert!(matches!(res, Err(Error::Pagination { .. })), "{res:?}");
+        assert_eq!(n, 1 + WALK_STALE_LIMIT);
+    }
+
+    #[test]
+    fn endless_next_links_are_bounded_by_the_reported_pages() {
+        let (_, res, n) = run(|n| page(n, &[n * 2, n * 2 + 1], 4, true));
+        assert!(matches!(res, Err(Error::Pagination { .. })), "{res:?}");
+        assert_eq!(n, 2 + WALK_MARGIN);
+        let (_, res, n) = run(|n| page(n, &[], 4, true));
+        assert!(matches!(res, Err(Error::Pagination { .. })), "{res:?}");
+        assert_eq!(n, 2 + WALK_MARGIN);
     }
 }

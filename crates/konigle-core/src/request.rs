@@ -162,6 +162,7 @@ pub struct Request {
     query: Query,
     body: Body,
     timeout: Option<std::time::Duration>,
+    sensitive: bool,
 }
 
 impl Request {
@@ -175,6 +176,7 @@ impl Request {
             query: Query::default(),
             body: Body::None,
             timeout: None,
+            sensitive: false,
         }
     }
 
@@ -249,6 +251,18 @@ impl Request {
     pub fn body_mut(&mut self) -> &mut Body {
         &mut self.body
     }
+    /// Marks the response as holding credentials: its body is never quoted
+    /// in errors nor logged.
+    pub fn sensitive(mut self) -> Self {
+        self.sensitive = true;
+        self
+    }
+
+    /// Whether the response holds credentials (see [`Request::sensitive`]).
+    pub fn is_sensitive(&self) -> bool {
+        self.sensitive
+    }
+
     /// The per-request timeout, if any.
     pub fn timeout_override(&self) -> Option<std::time::Duration> {
         self.timeout

@@ -218,8 +218,13 @@ pub struct RawResponse {
     pub status: u16,
     /// The `Retry-After` header, if any.
     pub retry_after: Option<String>,
-    /// The body.
+    /// The response headers the SDK keeps ([`crate::error::KEPT_HEADERS`]),
+    /// lower-case names.
+    pub headers: Vec<(String, String)>,
+    /// The body (at most `max_response_bytes`).
     pub body: bytes::Bytes,
+    /// Whether the body holds credentials: it is never quoted in errors or logs.
+    pub sensitive: bool,
 }
 
 impl RawResponse {
@@ -229,10 +234,28 @@ impl RawResponse {
     }
     /// The error this response stands for.
     pub fn error(&self) -> Error {
-        Error::from_response(self.status, &self.body, self.retry_after.as_deref())
+        let mut headers = self.headers.clone();
+        if let Some(v) = &self.retry_after {
+            if !headers.iter().any(|(k, _)| k == "retry-after") {
+                headers.push(("retry-after".into(), v.clone()));
+            }
+        }
+        if self.sensitive {
+            // An error body of a credentials endpoint may still hold secrets.
+            let mut e = Error::from_parts(self.status, b"", headers);
+            if let Some(api) = e.api_mut() {
+                api.message = format!("HTTP {} (credentials response, body not shown)", self.status);
+            }
+            return e;
+        }
+        Error::from_parts(self.status, &self.body, headers)
     }
-    /// Decodes the JSON body.
+    /// Decodes the JSON body; a body that does not fit is never quoted when
+    /// it is [`sensitive`](Self::sensitive).
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
+        if self.sensitive {
+            return serde_json::from_slice(&self.body).map_err(|e| Error::decode_secret(self.status, e, &self.body));
+        }
         decode_json(self.status, &self.body)
     }
 }

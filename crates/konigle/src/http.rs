@@ -17,6 +17,9 @@ pub(crate) struct Http {
     pub(crate) client: reqwest::Client,
     pub(crate) defaults: Defaults,
     limit: tokio::sync::Semaphore,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) max_response_bytes: u64,
+    pub(crate) max_download_bytes: u64,
 }
 
 /// Read size of files streamed from disk: 256 KiB chunks (each a blocking
@@ -37,7 +40,9 @@ impl Http {
             .connect_timeout(config.connect_timeout())
             .timeout(config.timeout())
             .pool_max_idle_per_host(idle_per_host(config))
-            .pool_idle_timeout(IDLE_TIMEOUT);
+            .pool_idle_timeout(IDLE_TIMEOUT)
+            // Redirects are answered as `Error::Redirect`, never followed.
+            .redirect(reqwest::redirect::Policy::none());
         #[cfg(feature = "native-tls")]
         let builder = builder.use_native_tls();
         let client =
@@ -52,6 +57,9 @@ impl Http {
             client,
             defaults: Defaults::new(config, timeout)?,
             limit: tokio::sync::Semaphore::new(config.max_connections()),
+            connect_timeout: config.connect_timeout(),
+            max_response_bytes: config.max_response_bytes(),
+            max_download_bytes: config.max_download_bytes(),
         })
     }
 
@@ -81,3 +89,6 @@ pub(crate) async fn file_part(path: &Path, len: u64) -> Result<multipart::Part, 
     let stream = tokio_util::io::ReaderStream::with_capacity(f, UPLOAD_CHUNK);
     Ok(multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), len))
 }
+
+/// Reads a response body under the size limit (see `transport::read_async_body`).
+pub(crate) use crate::api::transport::read_async_body as read_body;

@@ -1,13 +1,12 @@
 //! `iter_all` as a [`Stream`](futures::Stream).
 
-use std::collections::VecDeque;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures::stream::{self, Stream};
 use konigle_core::pagination::{Walk, DEFAULT_ITER_PAGE_SIZE};
 use konigle_core::spec::Spec;
-use konigle_core::{ListParams, Result};
+use konigle_core::{ListParams, Resource, Result};
 
 use crate::{Manager, Record};
 
@@ -30,7 +29,7 @@ struct State<S: Spec> {
     manager: Manager<S>,
     filters: S::Filters,
     walk: Walk,
-    buffer: VecDeque<Record<S::Model>>,
+    buffer: std::vec::IntoIter<S::Model>,
 }
 
 impl<S: Spec> Manager<S> {
@@ -38,6 +37,9 @@ impl<S: Spec> Manager<S> {
     /// unless `params` sets a page size; `params`' page is ignored).
     ///
     /// The stream ends after the last page, or after yielding an error.
+    /// Each item is yielded once even when the collection changes during
+    /// the walk, and a server whose pages do not add up ends it with
+    /// [`konigle_core::Error::Pagination`] (see [`Walk`]).
     ///
     /// ```no_run
     /// # async fn run(client: konigle::Client) -> konigle::Result<()> {
@@ -50,16 +52,18 @@ impl<S: Spec> Manager<S> {
             manager: self.clone(),
             filters: params.filter_values().clone(),
             walk: Walk::new(params.page_size_set().unwrap_or(DEFAULT_ITER_PAGE_SIZE)),
-            buffer: VecDeque::new(),
+            buffer: Vec::new().into_iter(),
         };
         let inner = Box::pin(stream::unfold(state, |mut st| async move {
             loop {
-                if let Some(item) = st.buffer.pop_front() {
-                    return Some((Ok(item), st));
+                if let Some(item) = st.buffer.next() {
+                    let record = st.manager.record(item, true);
+                    return Some((Ok(record), st));
                 }
                 let (page, size) = st.walk.next_page()?;
-                match st.manager.fetch_page(page, size, &st.filters).await {
-                    Ok(p) => st.buffer.extend(st.walk.advance(p)),
+                let fetched = st.manager.fetch_models(page, size, &st.filters).await;
+                match fetched.and_then(|mut p| st.walk.advance(&mut p, Resource::resource_id).map(|()| p)) {
+                    Ok(p) => st.buffer = p.payload.into_iter(),
                     Err(e) => {
                         st.walk.stop();
                         return Some((Err(e), st));

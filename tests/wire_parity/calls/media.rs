@@ -251,9 +251,19 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                     Ok(v) => Ok(val(&v)),
                     Err(e) => {
                         let body = e.api().map(|a| a.body.clone());
+                        // The reference prints the status twice when the server gave no
+                        // message (`HTTP 400: HTTP 400 | Field errors: …`); the SDK's
+                        // `Display` does not repeat itself, so the reference's prefix is
+                        // put back here and the rest compared as is.
+                        let shown = e.to_string();
+                        let status = e.status().unwrap_or(0);
+                        let str = match e.api() {
+                            Some(a) if a.message == format!("HTTP {status}") => format!("HTTP {status}: {shown}"),
+                            _ => shown,
+                        };
                         Ok(json!({
                             "cls": "ValidationError",
-                            "str": e.to_string(),
+                            "str": str,
                             "status_code": e.status(),
                             "field_errors": body,
                             "response": body,

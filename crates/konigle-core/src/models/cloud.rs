@@ -127,7 +127,7 @@ pub struct Computer {
     /// Slug, unique within the project.
     pub name: String,
     /// Human-readable label.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub display_name: String,
     /// Size tier.
     pub size: ComputerSize,
@@ -136,7 +136,7 @@ pub struct Computer {
     /// Lifecycle status.
     pub status: ComputerStatus,
     /// Emoji avatar.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub emoji: String,
     /// Public IP address, once provisioned.
     #[serde(default)]
@@ -255,7 +255,7 @@ pub struct WebApp {
     /// Globally unique slug, the base of its platform subdomains.
     pub name: String,
     /// Human-readable label.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub display_name: String,
     /// Runtime.
     pub runtime: WebAppRuntime,
@@ -263,7 +263,7 @@ pub struct WebApp {
     #[serde(default, deserialize_with = "id::optional")]
     pub computer: Option<String>,
     /// Emoji avatar.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub emoji: String,
     /// Creation time.
     pub created_at: Timestamp,
@@ -469,13 +469,13 @@ pub struct Space {
     #[serde(default, deserialize_with = "id::optional")]
     pub webapp: Option<String>,
     /// Subdomain assigned by the platform.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub platform_domain: String,
     /// Customer domain; empty when none is mapped.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub custom_domain: String,
     /// State of the custom domain.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub custom_domain_status: SpaceDomainStatus,
     /// Time of the latest deployment.
     #[serde(default)]
@@ -659,7 +659,7 @@ pub struct Job {
     /// Name of the task, e.g. `provision_computer`.
     pub task_name: String,
     /// Structured log entries written while it runs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub log: Vec<Json>,
     /// Creation time.
     pub created_at: Timestamp,

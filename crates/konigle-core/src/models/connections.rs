@@ -19,7 +19,7 @@ pub const CONNECTIONS_PATH: &str = "/relay/api/v1/connections";
 pub fn credentials_request(provider: &str) -> Request {
     let mut q = Query::default();
     q.push("provider", provider);
-    Request::new(Method::Get, CONNECTIONS_PATH).suffix("/get-credentials").query(q)
+    Request::new(Method::Get, CONNECTIONS_PATH).suffix("/get-credentials").query(q).sensitive()
 }
 
 crate::string_enum! {
@@ -51,7 +51,7 @@ pub struct Connection {
     #[serde(default)]
     pub token_expires_at: Option<Timestamp>,
     /// Whether the connection works.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub status: ConnectionStatus,
     /// Id of the authorized account (an account id, an email…).
     #[serde(default)]
@@ -60,7 +60,7 @@ pub struct Connection {
     #[serde(default)]
     pub root_resource_name: Option<String>,
     /// OAuth scopes granted.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub scopes: Vec<String>,
 }
 

@@ -109,10 +109,10 @@ pub struct FormSubmission {
     #[serde(default)]
     pub emails_sent: Option<Vec<String>>,
     /// Whether the submission was judged spam.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub is_spam: bool,
     /// Confidence of the spam verdict, 0.0 to 1.0.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub spam_confidence: f64,
     /// Why the submission was judged spam.
     #[serde(default)]

@@ -31,16 +31,16 @@ macro_rules! asset_model {
             /// MIME type of the file.
             pub mime_type: String,
             /// Alt text, for accessibility.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
             pub alt_text: String,
             /// Size in bytes.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
             pub size: u64,
             /// URL of the stored file.
             #[serde(default)]
             pub asset_url: Option<String>,
             /// Tags.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
             pub tags: Vec<String>,
             /// Description.
             #[serde(default)]
@@ -48,7 +48,7 @@ macro_rules! asset_model {
             /// Free-form metadata.
             #[serde(default)]
             pub meta: Option<Json>,
-            $($(#[$fm])* #[serde(default)] pub $f: $t,)*
+            $($(#[$fm])* #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")] pub $f: $t,)*
         }
 
         impl Resource for $name {

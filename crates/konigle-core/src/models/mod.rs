@@ -5,6 +5,17 @@
 //! the same field names. Create and update payloads serialize only the
 //! fields that are set.
 
+/// Defines `$name`, a field deserializer that reads `null` as `$default()`,
+/// the value an absent field gets.
+macro_rules! null_as {
+    ($name:ident, $default:ident, $t:ty) => {
+        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<$t, D::Error> {
+            Ok(<Option<$t> as serde::Deserialize>::deserialize(d)?.unwrap_or_else($default))
+        }
+    };
+}
+pub(crate) use null_as;
+
 pub mod connections;
 pub mod media;
 pub mod payload;

@@ -45,27 +45,27 @@ pub struct Upload {
     /// MIME type of the file.
     pub mime_type: String,
     /// Name, for display and search.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub name: String,
     /// Size in bytes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub size: u64,
     /// Free-form metadata (e.g. width and height of images).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub meta: JsonMap,
     /// Description.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub description: String,
     /// Creation time.
     pub created_at: Timestamp,
     /// Object key in the storage backend.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub storage_path: String,
     /// ETag or checksum of the content.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub etag: String,
     /// Where the upload stands.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub status: UploadStatus,
     /// When sending the bytes started, as the server wrote it.
     #[serde(default)]
@@ -74,7 +74,7 @@ pub struct Upload {
     #[serde(default)]
     pub upload_ended_at: Option<String>,
     /// Tags.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub tags: Vec<String>,
 }
 

@@ -16,6 +16,7 @@ use crate::http::{self, Http};
 pub struct Client {
     inner: Arc<Inner>,
     timeout: Option<std::time::Duration>,
+    operation_timeout: Option<std::time::Duration>,
 }
 
 struct Inner {
@@ -43,7 +44,11 @@ impl Client {
 
     /// A client around a prepared transport (see `with_http_client`).
     pub(crate) fn from_http(config: Config, http: Http) -> Client {
-        Client { inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }), timeout: None }
+        Client {
+            inner: Arc::new(Inner { config, http, forms_token: Mutex::new(None) }),
+            timeout: None,
+            operation_timeout: None,
+        }
     }
 
     /// A client for `api_key` with every other setting at its default.
@@ -62,7 +67,15 @@ impl Client {
     ///
     #[doc = doc_example!("with_timeout")]
     pub fn with_timeout(&self, timeout: std::time::Duration) -> Client {
-        Client { inner: Arc::clone(&self.inner), timeout: Some(timeout) }
+        Client { inner: Arc::clone(&self.inner), timeout: Some(timeout), operation_timeout: self.operation_timeout }
+    }
+
+    /// A handle on the same client whose calls end with
+    /// [`Error::Timeout`] once `timeout` has passed since they started,
+    /// retries and their waits included (see [`Config::operation_timeout`]):
+    /// `client.with_operation_timeout(Duration::from_secs(20)).images().get("img_1")`.
+    pub fn with_operation_timeout(&self, timeout: std::time::Duration) -> Client {
+        Client { inner: Arc::clone(&self.inner), timeout: self.timeout, operation_timeout: Some(timeout) }
     }
 
     /// Wraps a model as a record of this client, as if it had just been
@@ -85,6 +98,31 @@ impl Client {
             Service::Api => self.inner.config.base_url(),
             Service::Forms => self.inner.config.forms_base_url(),
         }
+    }
+
+    /// The error with the API key and any token this client holds replaced
+    /// by `***`, whatever the server echoed back.
+    pub(crate) fn scrub(&self, error: Error) -> Error {
+        let token = self.cached_forms_token();
+        let token = token.as_ref().map(|t| t.expose().trim_start_matches("Bearer ").to_string());
+        let mut secrets = vec![self.inner.config.api_key().expose()];
+        if let Some(t) = token.as_deref() {
+            secrets.push(t);
+        }
+        error.scrubbed(&secrets)
+    }
+
+    /// A log line's text with the key and tokens replaced by `***`.
+    fn scrub_text(&self, mut text: String) -> String {
+        let token = self.cached_forms_token();
+        let token = token.as_ref().map(|t| t.expose().trim_start_matches("Bearer ").to_string());
+        let mut secrets = vec![self.inner.config.api_key().expose()];
+        if let Some(t) = token.as_deref() {
+            secrets.push(t);
+        }
+        secrets.retain(|s| s.len() >= 4);
+        konigle_core::redact::scrub_in_place(&mut text, &secrets);
+        text
     }
 
     fn cached_forms_token(&self) -> Option<Secret> {
@@ -126,10 +164,15 @@ impl Client {
     /// Sends and decodes a JSON response.
     pub(crate) async fn fetch<T: DeserializeOwned>(&self, req: Request) -> Result<T> {
         let resp = self.execute(req).await?;
-        resp.json()
+        resp.json().map_err(|e| self.scrub(e))
     }
 
     async fn send_with_retries(&self, req: &Request, auth: &Secret) -> Result<RawResponse> {
+        self.send_attempts(req, auth).await.map_err(|e| self.scrub(e))
+    }
+
+    /// The retry loop: attempts, waits, the overall deadline and logging.
+    async fn send_attempts(&self, req: &Request, auth: &Secret) -> Result<RawResponse> {
         let config = &self.inner.config;
         let base = self.base_url(req.target());
         let timeout = req.timeout_override().or(self.timeout).unwrap_or(config.timeout());
@@ -143,15 +186,36 @@ impl Client {
             duration_ms = tracing::field::Empty,
         );
         let first_started = std::time::Instant::now();
-        if config.log_bodies() {
+        let operation_timeout = self.operation_timeout.or(config.operation_timeout());
+        let deadline = operation_timeout.and_then(|t| first_started.checked_add(t));
+        let log_bodies = config.log_bodies() && !req.is_sensitive();
+        if log_bodies {
             if let konigle_core::Body::Json(body) = req.body_ref() {
-                tracing::trace!(parent: &span, body = %konigle_core::redact::json(body), "request body");
+                let shown = self.scrub_text(konigle_core::redact::json(body).to_string());
+                tracing::trace!(parent: &span, body = %shown, "request body");
             }
         }
+        let finish = |attempt: u32, status: u16| {
+            span.record("status", status);
+            span.record("attempts", attempt);
+            span.record("duration_ms", first_started.elapsed().as_millis() as u64);
+        };
+        let overdue = |attempt: u32| Error::Timeout { after: operation_timeout.unwrap_or(timeout), attempts: attempt };
         let mut attempt = 1u32;
         loop {
             let started = std::time::Instant::now();
-            let outcome = match self.inner.http.send(req, base, auth, timeout).await {
+            // Each attempt gets its timeout, cut to what is left of the call's.
+            let attempt_timeout = match deadline {
+                Some(at) => match at.checked_duration_since(started).filter(|left| !left.is_zero()) {
+                    Some(left) => timeout.min(left),
+                    None => {
+                        finish(attempt - 1, 0);
+                        return Err(overdue(attempt - 1));
+                    }
+                },
+                None => timeout,
+            };
+            let outcome = match self.inner.http.send(req, base, auth, attempt_timeout).await {
                 Ok(resp) if resp.is_success() => Ok(resp),
                 Ok(resp) => Err(AttemptError { error: resp.error(), failure: retry::Failure::Status(resp.status) }),
                 Err(e) => Err(e),
@@ -159,30 +223,39 @@ impl Client {
             let elapsed = started.elapsed();
             match outcome {
                 Ok(resp) => {
-                    span.record("status", resp.status);
-                    span.record("attempts", attempt);
-                    span.record("duration_ms", first_started.elapsed().as_millis() as u64);
+                    finish(attempt, resp.status);
                     tracing::debug!(parent: &span, status = resp.status, attempt, ?elapsed, "response");
-                    if config.log_bodies() {
-                        tracing::trace!(parent: &span, body = %konigle_core::redact::body(&resp.body), "response body");
+                    if log_bodies && !resp.sensitive {
+                        let shown = self.scrub_text(konigle_core::redact::body(&resp.body));
+                        tracing::trace!(parent: &span, body = %shown, "response body");
                     }
                     return Ok(resp);
                 }
                 Err(failed) => {
+                    let past_deadline = deadline.is_some_and(|at| std::time::Instant::now() >= at);
+                    if past_deadline && matches!(failed.error, Error::Timeout { .. }) {
+                        finish(attempt, 0);
+                        return Err(overdue(attempt));
+                    }
+                    let failed = AttemptError { error: self.scrub(failed.error), failure: failed.failure };
                     let retry_after = failed.error.api().and_then(|a| a.retry_after);
-                    let wait = retry::should_retry(config.retry(), req.method(), failed.failure, attempt, replayable)
-                        .then(|| retry::delay(config.retry(), attempt, retry_after, retry::jitter()))
-                        .flatten();
+                    let retrying =
+                        retry::should_retry(config.retry(), req.method(), failed.failure, attempt, replayable);
+                    let wait =
+                        retrying.then(|| retry::delay(config.retry(), attempt, retry_after, retry::jitter())).flatten();
                     tracing::debug!(parent: &span, error = %failed.error, attempt, ?elapsed, retry_in = ?wait, "attempt failed");
                     match wait {
                         Some(wait) => {
+                            if deadline.is_some_and(|at| std::time::Instant::now() + wait >= at) {
+                                // The wait would outlast the call: end it now.
+                                finish(attempt, failed.error.status().unwrap_or(0));
+                                return Err(overdue(attempt));
+                            }
                             http::sleep(wait).await;
                             attempt += 1;
                         }
                         None => {
-                            span.record("status", failed.error.status().unwrap_or(0));
-                            span.record("attempts", attempt);
-                            span.record("duration_ms", first_started.elapsed().as_millis() as u64);
+                            finish(attempt, failed.error.status().unwrap_or(0));
                             return Err(failed.error.with_attempts(attempt));
                         }
                     }

@@ -43,6 +43,12 @@ impl<S: Spec> Manager<S> {
         Manager::new(self.client.with_timeout(timeout))
     }
 
+    /// This manager with an overall deadline per call, retries included
+    /// (see [`Client::with_operation_timeout`]).
+    pub fn with_operation_timeout(&self, timeout: std::time::Duration) -> Self {
+        Manager::new(self.client.with_operation_timeout(timeout))
+    }
+
     /// The client this manager belongs to.
     pub fn client(&self) -> &Client {
         &self.client
@@ -89,9 +95,20 @@ impl<S: Spec> Manager<S> {
 
     /// Sends a prepared list request and decodes its page.
     pub(crate) async fn fetch_page_with(&self, req: Request, page: u32, size: u32) -> Result<Page<Record<S::Model>>> {
-        let resp = self.client.execute(req).await?;
-        let page: Page<S::Model> = decode_page(resp.status, &resp.body, page, size)?;
+        let page = self.fetch_models_with(req, page, size).await?;
         Ok(page.map(|item| self.record(item, true)))
+    }
+
+    /// One page of plain models, as `iter_all` walks them (records are made
+    /// as items are yielded).
+    pub(crate) async fn fetch_models(&self, page: u32, size: u32, filters: &S::Filters) -> Result<Page<S::Model>> {
+        let req = self.list_request(page, size, filters)?;
+        self.fetch_models_with(req, page, size).await
+    }
+
+    async fn fetch_models_with(&self, req: Request, page: u32, size: u32) -> Result<Page<S::Model>> {
+        let resp = self.client.execute(req).await?;
+        decode_page(resp.status, &resp.body, page, size).map_err(|e| self.client.scrub(e))
     }
 }
 

@@ -5,14 +5,18 @@
 
 use std::time::Duration;
 
+use konigle_core::error::{FIELD_TEXT_LIMIT, KEPT_HEADERS};
 use konigle_core::file::FileSource;
 use konigle_core::request::{Body, Part};
 use konigle_core::resource::RawResponse;
 use konigle_core::retry::{AttemptError, Failure};
 use konigle_core::{Error, Method, Request, Result as KonigleResult, Secret};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 
-use crate::http::{file_part, multipart, Http};
+use crate::http::{file_part, multipart, read_body, Http};
+
+/// Redirects a file download follows (no credentials are sent there).
+const MAX_DOWNLOAD_REDIRECTS: usize = 5;
 
 /// The reqwest method of a request.
 pub(crate) fn method(m: Method) -> reqwest::Method {
@@ -26,17 +30,61 @@ pub(crate) fn method(m: Method) -> reqwest::Method {
 }
 
 /// Classifies a reqwest failure for the retry decision: a connection that
-/// could not be made never reached the server; anything later may have.
-pub(crate) fn classify(e: reqwest::Error, timeout: Duration) -> AttemptError {
-    if e.is_timeout() {
+/// could not be made (refused, or not made within `connect_timeout`) never
+/// reached the server; anything later may have. The reqwest error stays
+/// the [`source`](std::error::Error::source) of a network error.
+pub(crate) fn classify(e: reqwest::Error, timeout: Duration, connect_timeout: Duration) -> AttemptError {
+    if e.is_connect() {
+        let error = if e.is_timeout() {
+            Error::timeout(connect_timeout)
+        } else {
+            Error::network_from(format!("cannot connect: {}", describe(&e)), e)
+        };
+        AttemptError { error, failure: Failure::Connect }
+    } else if e.is_timeout() {
         AttemptError { error: Error::timeout(timeout), failure: Failure::Transport }
-    } else if e.is_connect() {
-        AttemptError { error: Error::network(describe(&e)), failure: Failure::Connect }
     } else if e.is_builder() {
         AttemptError { error: Error::InvalidInput { field: None, message: describe(&e) }, failure: Failure::Status(0) }
     } else {
-        AttemptError { error: Error::network(describe(&e)), failure: Failure::Transport }
+        AttemptError { error: Error::network_from(describe(&e), e), failure: Failure::Transport }
     }
+}
+
+/// The headers an error keeps ([`KEPT_HEADERS`]) and the `Retry-After` value.
+pub(crate) fn kept_headers(headers: &reqwest::header::HeaderMap) -> (Vec<(String, String)>, Option<String>) {
+    let mut kept = Vec::new();
+    for name in KEPT_HEADERS {
+        if let Some(v) = headers.get(*name).and_then(|v| v.to_str().ok()) {
+            kept.push(((*name).to_string(), v.chars().take(FIELD_TEXT_LIMIT).collect()));
+        }
+    }
+    let retry_after = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    (kept, retry_after)
+}
+
+/// A redirect answer as the typed error: API calls never follow redirects
+/// (a `POST` would become a `GET`, or its body and credentials would go to
+/// another origin).
+pub(crate) fn redirect_error(status: u16, headers: &reqwest::header::HeaderMap) -> Option<AttemptError> {
+    if !(300..400).contains(&status) || status == 304 {
+        return None;
+    }
+    let location =
+        headers.get(LOCATION).and_then(|v| v.to_str().ok()).map(|l| l.chars().take(FIELD_TEXT_LIMIT).collect());
+    Some(AttemptError { error: Error::Redirect { status, location }, failure: Failure::Status(status) })
+}
+
+/// Fails with [`Error::ResponseTooLarge`] when the announced length is over `limit`.
+pub(crate) fn check_length(status: u16, announced: Option<u64>, limit: u64) -> Result<(), AttemptError> {
+    match announced {
+        Some(len) if len > limit => Err(too_large(status, limit)),
+        _ => Ok(()),
+    }
+}
+
+/// The error of a body over its limit (never retried: it would be as long again).
+pub(crate) fn too_large(status: u16, limit: u64) -> AttemptError {
+    AttemptError { error: Error::ResponseTooLarge { status, limit }, failure: Failure::Status(0) }
 }
 
 /// The error and its causes, on one line.
@@ -234,27 +282,59 @@ impl Http {
                 rb = rb.header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(fields.encode())
             }
         }
-        let resp = rb.send().await.map_err(|e| classify(e, timeout))?;
+        let resp = rb.send().await.map_err(|e| classify(e, timeout, self.connect_timeout))?;
         let status = resp.status().as_u16();
-        let retry_after = resp.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let body = resp.bytes().await.map_err(|e| classify(e, timeout))?;
-        Ok(RawResponse { status, retry_after, body })
+        if let Some(redirect) = redirect_error(status, resp.headers()) {
+            return Err(redirect);
+        }
+        let (headers, retry_after) = kept_headers(resp.headers());
+        let limit = self.max_response_bytes;
+        check_length(status, resp.content_length(), limit)?;
+        let body = read_body(resp, status, limit, timeout, self.connect_timeout).await?;
+        Ok(RawResponse { status, retry_after, headers, body, sensitive: req.is_sensitive() })
     }
 
-    /// Downloads a file to upload (no API credentials are sent).
+    /// Downloads a file to upload (no API credentials are sent), following
+    /// up to five redirects: to `https://`, or within the same origin.
     pub(crate) async fn download(&self, url: &str, timeout: Duration) -> KonigleResult<(Vec<u8>, Option<String>)> {
-        let mut rb = self.client.get(url);
-        if let Some(t) = self.defaults.request_timeout(timeout) {
-            rb = rb.timeout(t);
+        let mut url = reqwest::Url::parse(url).map_err(|e| Error::invalid("file", format!("{url}: {e}")))?;
+        let limit = self.max_download_bytes;
+        let mut hops = 0;
+        loop {
+            let resp = self
+                .client
+                .get(url.clone())
+                .timeout(timeout)
+                .send()
+                .await
+                .map_err(|e| classify(e, timeout, self.connect_timeout).error)?;
+            let status = resp.status().as_u16();
+            if let Some(redirect) = redirect_error(status, resp.headers()) {
+                let next = match &redirect.error {
+                    Error::Redirect { location: Some(l), .. } => url.join(l).ok(),
+                    _ => None,
+                };
+                match next {
+                    Some(next)
+                        if hops < MAX_DOWNLOAD_REDIRECTS
+                            && (next.scheme() == "https" || next.origin() == url.origin()) =>
+                    {
+                        hops += 1;
+                        url = next;
+                        continue;
+                    }
+                    _ => return Err(redirect.error),
+                }
+            }
+            let content_type = resp.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+            let (headers, _) = kept_headers(resp.headers());
+            check_length(status, resp.content_length(), limit).map_err(|e| e.error)?;
+            let body = read_body(resp, status, limit, timeout, self.connect_timeout).await.map_err(|e| e.error)?;
+            if !(200..300).contains(&status) {
+                return Err(Error::from_parts(status, &body, headers));
+            }
+            return Ok((body.to_vec(), content_type));
         }
-        let resp = rb.send().await.map_err(|e| classify(e, timeout).error)?;
-        let status = resp.status().as_u16();
-        let content_type = resp.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let body = resp.bytes().await.map_err(|e| classify(e, timeout).error)?;
-        if !(200..300).contains(&status) {
-            return Err(Error::from_response(status, &body, None));
-        }
-        Ok((body.to_vec(), content_type))
     }
 }
 
@@ -290,6 +370,39 @@ async fn form(parts: &[Part]) -> Result<multipart::Form, AttemptError> {
         };
     }
     Ok(form)
+}
+
+/// Reads an async response body, failing with `Error::ResponseTooLarge` as soon as
+/// more than `limit` bytes arrived (having kept no more than `limit`).
+/// Plain async in both crates: the blocking client's upload path runs it
+/// on its own runtime.
+pub(crate) async fn read_async_body(
+    mut resp: reqwest::Response,
+    status: u16,
+    limit: u64,
+    timeout: Duration,
+    connect_timeout: Duration,
+) -> Result<bytes::Bytes, AttemptError> {
+    let mut first: Option<bytes::Bytes> = None;
+    let mut rest: Vec<u8> = Vec::new();
+    let mut total: u64 = 0;
+    while let Some(chunk) = resp.chunk().await.map_err(|e| classify(e, timeout, connect_timeout))? {
+        total += chunk.len() as u64;
+        if total > limit {
+            return Err(too_large(status, limit));
+        }
+        match &first {
+            // A body in one chunk (the usual case) is kept without copying.
+            None if rest.is_empty() => first = Some(chunk),
+            _ => {
+                if let Some(f) = first.take() {
+                    rest.extend_from_slice(&f);
+                }
+                rest.extend_from_slice(&chunk);
+            }
+        }
+    }
+    Ok(first.unwrap_or_else(|| bytes::Bytes::from(rest)))
 }
 
 #[cfg(test)]

@@ -104,7 +104,7 @@ pub struct Product {
     #[serde(default, deserialize_with = "null_as_default")]
     pub djcom_tags: Vec<String>,
     /// Whether the product has several variants.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub has_variants: bool,
     /// Publication time.
     #[serde(default)]

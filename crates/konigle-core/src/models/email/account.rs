@@ -37,13 +37,14 @@ pub struct EmailAccount {
     #[serde(default = "blank")]
     pub default_reply_to_name: Option<String>,
     /// Whether the account is active and can send.
-    #[serde(default = "active")]
+    #[serde(default = "active", deserialize_with = "null_as_active")]
     pub is_active: bool,
 }
 
 fn active() -> bool {
     true
 }
+crate::models::null_as!(null_as_active, active, bool);
 
 impl Resource for EmailAccount {
     const PATH: &'static str = "/reachout/api/v1/accounts";
@@ -206,13 +207,13 @@ impl Payload for EmailAccountSetup {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AccountStatus {
     /// Overall status, e.g. `active`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub status: String,
     /// Whether emails can be sent now.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub can_send: bool,
     /// What stands in the way of sending, as the server describes it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub issues: Vec<crate::Json>,
     /// Any other field the server returns.
     #[serde(flatten)]

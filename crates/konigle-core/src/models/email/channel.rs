@@ -53,7 +53,7 @@ pub struct EmailChannel {
     /// Id of the account the channel belongs to.
     pub account: String,
     /// Current status.
-    #[serde(default = "active")]
+    #[serde(default = "active", deserialize_with = "null_as_active")]
     pub status: EmailChannelStatus,
     /// Why the channel was suspended, if it was.
     #[serde(default)]
@@ -62,25 +62,28 @@ pub struct EmailChannel {
     #[serde(default)]
     pub suspended_at: Option<Timestamp>,
     /// Emails the channel may send a day.
-    #[serde(default = "default_daily_quota")]
+    #[serde(default = "default_daily_quota", deserialize_with = "null_as_default_daily_quota")]
     pub daily_quota: u64,
     /// Emails the channel may send a second (1 to 20).
-    #[serde(default = "default_rate_limit")]
+    #[serde(default = "default_rate_limit", deserialize_with = "null_as_default_rate_limit")]
     pub rate_limit: u64,
     /// Whether opens and clicks are tracked.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub enable_engagement_tracking: bool,
 }
 
 fn active() -> EmailChannelStatus {
     EmailChannelStatus::Active
 }
+crate::models::null_as!(null_as_active, active, EmailChannelStatus);
 fn default_daily_quota() -> u64 {
     1000
 }
+crate::models::null_as!(null_as_default_daily_quota, default_daily_quota, u64);
 fn default_rate_limit() -> u64 {
     10
 }
+crate::models::null_as!(null_as_default_rate_limit, default_rate_limit, u64);
 
 impl Resource for EmailChannel {
     const PATH: &'static str = "/reachout/api/v1/channels";

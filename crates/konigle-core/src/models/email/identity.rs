@@ -50,37 +50,38 @@ pub struct EmailIdentity {
     /// The domain or the email address.
     pub identity_value: String,
     /// Whether the identity may be used to send.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub verified: bool,
     /// DKIM verification state.
-    #[serde(default = "pending")]
+    #[serde(default = "pending", deserialize_with = "null_as_pending")]
     pub dkim_verification_status: EmailVerificationStatus,
     /// Whether DKIM is verified.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub dkim_verified: bool,
     /// Custom MAIL FROM (envelope sender) domain, if any.
     #[serde(default)]
     pub mail_from_domain: Option<String>,
     /// MAIL FROM (SPF) verification state.
-    #[serde(default = "pending")]
+    #[serde(default = "pending", deserialize_with = "null_as_pending")]
     pub mail_from_verification_status: EmailVerificationStatus,
     /// Whether the MAIL FROM domain is verified.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub mail_from_verified: bool,
     /// Whether the custom MAIL FROM domain is used.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub use_custom_mail_from: bool,
     /// DNS records to add for DKIM (`type`, `name`, `value`, …).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub dkim_records: Vec<JsonMap>,
     /// DNS records to add for the MAIL FROM domain.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub mail_from_records: Vec<JsonMap>,
 }
 
 fn pending() -> EmailVerificationStatus {
     EmailVerificationStatus::Pending
 }
+crate::models::null_as!(null_as_pending, pending, EmailVerificationStatus);
 
 impl Resource for EmailIdentity {
     const PATH: &'static str = "/reachout/api/v1/identities";

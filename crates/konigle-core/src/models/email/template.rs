@@ -35,7 +35,7 @@ pub struct EmailTemplate {
     #[serde(default = "crate::models::payload::blank")]
     pub body_text: Option<String>,
     /// Tags.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub tags: Vec<String>,
     /// Whether this is the account's base template.
     #[serde(default = "not_base")]

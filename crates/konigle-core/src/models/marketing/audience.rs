@@ -28,7 +28,7 @@ pub struct Audience {
     #[serde(default = "blank")]
     pub description: Option<String>,
     /// Contacts carrying these tags belong to the audience.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub tags: Vec<String>,
     /// Unique slug code, e.g. `newsletter-subscribers`.
     pub code: String,
@@ -68,7 +68,7 @@ pub struct AudienceCreate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Tags selecting the contacts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub tags: Vec<String>,
     /// Slug code (lowercase letters and digits joined by hyphens, at most
     /// 100 characters).

@@ -79,7 +79,7 @@ crate::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CampaignExecution {
     /// Execution status.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub status: CampaignExecutionStatus,
     /// When sending started.
     #[serde(default)]
@@ -106,22 +106,22 @@ pub struct CampaignExecution {
     #[serde(default)]
     pub next_run_at: Option<Timestamp>,
     /// Contacts to send to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub total_contacts: u64,
     /// Messages sent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub total_sent: u64,
     /// Messages that failed to send.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub total_failed: u64,
     /// Messages delivered.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub total_delivered: u64,
     /// Messages bounced.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub total_bounced: u64,
     /// Spam complaints.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub total_complained: u64,
     /// Messages opened (`None` when not tracked).
     #[serde(default)]
@@ -147,7 +147,7 @@ pub struct Campaign {
     /// Unique identifier.
     pub id: String,
     /// Channel type.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub channel_type: CampaignChannelType,
     /// Email channel id (email campaigns).
     #[serde(default)]
@@ -184,13 +184,13 @@ pub struct Campaign {
     #[serde(default = "blank")]
     pub utm_code: Option<String>,
     /// Lifecycle status.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub status: CampaignStatus,
     /// Revenue attributed to the campaign.
     #[serde(default)]
     pub ltv: Option<Decimal>,
     /// Currency of `ltv` (ISO 4217).
-    #[serde(default = "usd")]
+    #[serde(default = "usd", deserialize_with = "null_as_usd")]
     pub ltv_currency: String,
     /// Execution progress (detail responses only).
     #[serde(default)]
@@ -267,7 +267,7 @@ fn check_overrides(
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CampaignCreate {
     /// Channel type (email).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub channel_type: CampaignChannelType,
     /// Email channel id (required by the API for email campaigns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -511,7 +511,7 @@ pub struct CampaignCreateEmail {
     /// Code of the email channel (required, at most 50 characters).
     pub email_channel: String,
     /// Tags selecting the audience's contacts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub contact_tags: Vec<String>,
     /// Subject line (required, at most 255 characters).
     pub subject: String,
@@ -694,7 +694,7 @@ pub struct NewEmailCampaignResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TestEmailResult {
     /// Outcome, e.g. `sent`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub status: String,
     /// A human-readable message.
     #[serde(default)]
@@ -703,3 +703,5 @@ pub struct TestEmailResult {
     #[serde(flatten)]
     pub extra: JsonMap,
 }
+
+crate::models::null_as!(null_as_usd, usd, String);

@@ -28,18 +28,19 @@ crate::string_enum! {
 fn yes() -> bool {
     true
 }
+crate::models::null_as!(null_as_yes, yes, bool);
 
 /// Which marketing channels a contact agreed to (all `true` by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MarketingConsent {
     /// Email marketing.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", deserialize_with = "null_as_yes")]
     pub email: bool,
     /// SMS marketing.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", deserialize_with = "null_as_yes")]
     pub sms: bool,
     /// WhatsApp marketing.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", deserialize_with = "null_as_yes")]
     pub whatsapp: bool,
 }
 
@@ -87,13 +88,13 @@ pub struct Contact {
     #[serde(default = "blank")]
     pub country: Option<String>,
     /// How the contact was acquired.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub source: ContactSource,
     /// Tags, used by audiences.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub tags: Vec<String>,
     /// Marketing consent per channel.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
     pub marketing_consent: MarketingConsent,
     /// Customer id in the store.
     #[serde(default = "blank")]
@@ -102,7 +103,7 @@ pub struct Contact {
     #[serde(default)]
     pub ltv: Option<Decimal>,
     /// Currency of `ltv` (ISO 4217).
-    #[serde(default = "usd")]
+    #[serde(default = "usd", deserialize_with = "null_as_usd")]
     pub ltv_currency: String,
     /// Last purchase time; maintained by the server.
     #[serde(default)]
@@ -348,3 +349,5 @@ impl Payload for ContactUpdateLtv {
         crate::rules::json_body("ContactUpdateLtv", &self)
     }
 }
+
+crate::models::null_as!(null_as_usd, usd, String);
