@@ -99,3 +99,65 @@ pub async fn record_built_from_a_model_saves_its_changes() {
     assert_eq!((sent.method.as_str(), sent.target.as_str()), ("PATCH", "/reachout/api/v1/audiences/aud_1"));
     assert_eq!(serde_json::from_slice::<Value>(&sent.body).expect("json"), json!({"name": "VIP customers"}));
 }
+
+/// Records what a hook sees, and tags every attempt with a header.
+#[derive(Default)]
+struct Seen {
+    attempts: std::sync::Mutex<Vec<(String, u32)>>,
+    outcomes: std::sync::Mutex<Vec<Option<u16>>>,
+}
+
+impl konigle_core::hooks::Hook for Seen {
+    fn before_attempt(
+        &self,
+        attempt: &konigle_core::hooks::Attempt<'_>,
+        headers: &mut konigle_core::hooks::RequestHeaders,
+    ) {
+        self.attempts.lock().unwrap().push((format!("{} {}", attempt.method, attempt.path), attempt.number));
+        headers.insert("X-Job", format!("sync-{}", attempt.number));
+    }
+    fn after_response(&self, _attempt: &konigle_core::hooks::Attempt<'_>, outcome: &konigle_core::hooks::Outcome<'_>) {
+        let status = match outcome {
+            konigle_core::hooks::Outcome::Response { status, .. } => Some(*status),
+            _ => None,
+        };
+        self.outcomes.lock().unwrap().push(status);
+    }
+}
+
+#[facade]
+pub async fn hooks_see_every_attempt_and_add_headers() {
+    let server =
+        Recorder::start(vec![Canned::json(503, &json!({"detail": "busy"})), Canned::json(200, &json!({"id": "p_1"}))]);
+    let seen = std::sync::Arc::new(Seen::default());
+    let config = crate::config_builder(&server.base_url).hook(seen.clone()).build().expect("config");
+    let c = Client::new(config).expect("client");
+    let _: Value = c.request(Method::Get, "/admin/api/pages").segment("p_1").send().await.expect("retried");
+    assert_eq!(
+        *seen.attempts.lock().unwrap(),
+        vec![("GET /admin/api/pages/{id}".to_string(), 1), ("GET /admin/api/pages/{id}".to_string(), 2)]
+    );
+    assert_eq!(*seen.outcomes.lock().unwrap(), vec![Some(503), Some(200)]);
+    let tags: Vec<_> = server.received().iter().map(|r| r.header("x-job").map(str::to_owned)).collect();
+    assert_eq!(tags, vec![Some("sync-1".to_string()), Some("sync-2".to_string())]);
+}
+
+/// Replaces the API key's `Authorization` with a token of its own.
+struct BearerAuth;
+
+impl konigle_core::hooks::Hook for BearerAuth {
+    fn before_attempt(&self, _: &konigle_core::hooks::Attempt<'_>, headers: &mut konigle_core::hooks::RequestHeaders) {
+        headers.insert("Authorization", "Bearer rotated-token");
+    }
+}
+
+#[facade]
+pub async fn a_hook_can_replace_the_authorization() {
+    let server = Recorder::start(vec![Canned::json(200, &json!({"ok": true}))]);
+    let config = crate::config_builder(&server.base_url).hook(std::sync::Arc::new(BearerAuth)).build().expect("config");
+    let _: Value = Client::new(config).expect("client").request(Method::Get, "/x").send().await.expect("ok");
+    let received = server.received();
+    let auth: Vec<_> = received[0].headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("authorization")).collect();
+    assert_eq!(auth.len(), 1, "one Authorization header: {auth:?}");
+    assert_eq!(auth[0].1, "Bearer rotated-token");
+}

@@ -157,6 +157,7 @@ impl Http {
         base: &str,
         auth: &HeaderValue,
         timeout: Duration,
+        extra: &reqwest::header::HeaderMap,
     ) -> Option<Result<RawResponse, AttemptError>> {
         let Body::Multipart(parts) = req.body_ref() else { return None };
         let streams_file =
@@ -165,7 +166,7 @@ impl Http {
             return None;
         }
         let uploads = self.uploads.as_ref()?;
-        Some(uploads.ready().and_then(|ready| ready.send(req, parts, base, auth, timeout, &self.defaults)))
+        Some(uploads.ready().and_then(|ready| ready.send(req, parts, base, auth, timeout, &self.defaults, extra)))
     }
 }
 
@@ -241,6 +242,7 @@ impl Ready {
         auth: &HeaderValue,
         timeout: Duration,
         defaults: &Defaults,
+        extra: &reqwest::header::HeaderMap,
     ) -> Result<RawResponse, AttemptError> {
         let runtime = self.runtime.as_ref().ok_or_else(|| AttemptError::from(Error::network("client closed")))?;
         let mut rb = self
@@ -253,6 +255,9 @@ impl Ready {
         }
         if let Some(headers) = defaults.headers() {
             rb = rb.headers(headers.clone());
+        }
+        if !extra.is_empty() {
+            rb = rb.headers(extra.clone());
         }
         let rb = rb.multipart(upload_form(parts)?);
         let (connect_timeout, limit, sensitive) = (self.connect_timeout, self.max_response_bytes, req.is_sensitive());

@@ -48,6 +48,14 @@ pub struct Attempt<'a> {
     pub number: u32,
 }
 
+impl<'a> Attempt<'a> {
+    /// An attempt as the clients describe it to hooks.
+    #[doc(hidden)]
+    pub fn new(method: Method, path: &'a str, number: u32) -> Self {
+        Attempt { method, path, number }
+    }
+}
+
 /// How an attempt ended.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]

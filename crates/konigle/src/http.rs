@@ -76,6 +76,7 @@ impl Http {
         _base: &str,
         _auth: &HeaderValue,
         _timeout: Duration,
+        _extra: &reqwest::header::HeaderMap,
     ) -> Option<Result<RawResponse, AttemptError>> {
         None
     }

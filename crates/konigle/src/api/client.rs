@@ -1,11 +1,13 @@
 use std::sync::{Arc, Mutex};
 
+use konigle_core::hooks::{Attempt, Outcome};
 use konigle_core::request::Service;
 use konigle_core::resource::RawResponse;
 use konigle_core::retry::{self, AttemptError};
 use konigle_core::{Body, Config, Error, Request, Result, Secret};
 use serde::de::DeserializeOwned;
 
+use super::transport;
 use crate::http::{self, Http};
 
 /// A Konigle API client: configuration, one connection pool and the managers.
@@ -201,6 +203,7 @@ impl Client {
             span.record("duration_ms", first_started.elapsed().as_millis() as u64);
         };
         let overdue = |attempt: u32| Error::Timeout { after: operation_timeout.unwrap_or(timeout), attempts: attempt };
+        let hooks = config.hooks();
         let mut attempt = 1u32;
         loop {
             let started = std::time::Instant::now();
@@ -215,7 +218,24 @@ impl Client {
                 },
                 None => timeout,
             };
-            let outcome = match self.inner.http.send(req, base, auth, attempt_timeout).await {
+            let hooked = Attempt::new(req.method(), req.template(), attempt);
+            let extra = transport::hook_headers(&hooks.before_attempt(&hooked));
+            let sent = self.inner.http.send(req, base, auth, attempt_timeout, &extra).await;
+            if !hooks.is_empty() {
+                let elapsed = started.elapsed();
+                match &sent {
+                    Ok(resp) => {
+                        let request_id =
+                            resp.headers.iter().find(|(k, _)| k == "x-request-id").map(|(_, v)| v.as_str());
+                        hooks.after_response(&hooked, &Outcome::Response { status: resp.status, request_id, elapsed });
+                    }
+                    Err(failed) => {
+                        let message = self.scrub_text(failed.error.to_string());
+                        hooks.after_response(&hooked, &Outcome::Failed { message: &message, elapsed });
+                    }
+                }
+            }
+            let outcome = match sent {
                 Ok(resp) if resp.is_success() => Ok(resp),
                 Ok(resp) => Err(AttemptError { error: resp.error(), failure: retry::Failure::Status(resp.status) }),
                 Err(e) => Err(e),

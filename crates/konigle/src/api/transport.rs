@@ -257,10 +257,11 @@ impl Http {
         base: &str,
         auth: &Secret,
         timeout: Duration,
+        extra: &HeaderMap,
     ) -> Result<RawResponse, AttemptError> {
         let _admitted = self.admit().await?;
         let auth = self.defaults.authorization(auth)?;
-        if let Some(answer) = self.send_file_upload(req, base, &auth, timeout).await {
+        if let Some(answer) = self.send_file_upload(req, base, &auth, timeout, extra).await {
             return answer;
         }
         let mut rb = self
@@ -273,6 +274,10 @@ impl Http {
         }
         if let Some(headers) = self.defaults.headers() {
             rb = rb.headers(headers.clone());
+        }
+        if !extra.is_empty() {
+            // Hook headers replace the SDK's own of the same name.
+            rb = rb.headers(extra.clone());
         }
         match req.body_ref() {
             Body::None => {}
@@ -403,6 +408,22 @@ pub(crate) async fn read_async_body(
         }
     }
     Ok(first.unwrap_or_else(|| bytes::Bytes::from(rest)))
+}
+
+/// The headers hooks set for one attempt, as HTTP headers; a name or value
+/// that is not valid HTTP is left out, with a warning.
+pub(crate) fn hook_headers(set: &konigle_core::hooks::RequestHeaders) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in set.iter() {
+        match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+            (Ok(name), Ok(mut value)) => {
+                value.set_sensitive(name == AUTHORIZATION);
+                map.insert(name, value);
+            }
+            _ => tracing::warn!(header = name, "a hook set a header that is not valid HTTP; it was not sent"),
+        }
+    }
+    map
 }
 
 #[cfg(test)]
