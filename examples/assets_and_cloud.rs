@@ -97,7 +97,7 @@ async fn assets(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     }
 
     let found = client.images().search("sunset", &ListParams::new()).await?;
-    let names: Vec<&str> = found.payload.iter().map(|i| i.name.as_str()).collect();
+    let names: Vec<&str> = found.items.iter().map(|i| i.name.as_str()).collect();
     println!("images().search(\"sunset\"): {} hit(s): {}", found.count, names.join(", "));
     let banners = ImageFilters { tags: Some("banner".into()), ..Default::default() };
     let tagged = client.images().list(&ListParams::with_filters(banners)).await?;
@@ -164,7 +164,7 @@ async fn uploads(client: &Client, scratch: &Scratch) -> AnyResult<()> {
 async fn connections_and_forms(client: &Client) -> AnyResult<()> {
     println!("\n== Connections and forms ==");
     let connections = client.connections().list(&ListParams::new()).await?;
-    for c in &connections.payload {
+    for c in &connections.items {
         println!("connection {}: {} ({})", c.id, c.provider, c.status);
     }
     // Credentials are secrets: tell only whether there is a token.
@@ -177,7 +177,7 @@ async fn connections_and_forms(client: &Client) -> AnyResult<()> {
     println!("form {:?}: slug {}, active {}, posts to {}", form.name, form.slug, form.is_active, form.endpoint_url);
     client.forms().create(FormCreate::new("Newsletter")).await?;
     let forms = client.forms().list(&ListParams::new()).await?;
-    let slugs: Vec<&str> = forms.payload.iter().map(|f| f.slug.as_str()).collect();
+    let slugs: Vec<&str> = forms.items.iter().map(|f| f.slug.as_str()).collect();
     println!("forms: {} ({})", forms.count, slugs.join(", "));
 
     // A visitor submits the form (a plain HTML form post, no API key)...
@@ -189,7 +189,7 @@ async fn connections_and_forms(client: &Client) -> AnyResult<()> {
         .error_for_status()?;
     // ...and the submissions are listed through the API.
     let submissions = client.forms().list_submissions(&form.slug, &ListParams::new()).await?;
-    for s in &submissions.payload {
+    for s in &submissions.items {
         let email = s.form_data.as_ref().and_then(|d| d.get("email")).and_then(|v| v.as_str()).unwrap_or("-");
         println!("submission {} to {}: from {email} at {}, spam {}", s.id, form.slug, s.submitted_at, s.is_spam);
     }
@@ -222,10 +222,10 @@ async fn cloud(client: &Client) -> AnyResult<()> {
     // Each web app has a uat and a production space.
     let of_app = SpaceFilters { webapp_id: Some(app.webapp.id.clone()) };
     let spaces = cloud.spaces().list(&ListParams::with_filters(of_app)).await?;
-    for s in &spaces.payload {
+    for s in &spaces.items {
         println!("space {}: {} at {} ({})", s.id, s.space_type, s.platform_domain, s.status);
     }
-    let uat = spaces.payload.iter().find(|s| s.space_type == SpaceType::Uat).ok_or("the web app has no uat space")?;
+    let uat = spaces.items.iter().find(|s| s.space_type == SpaceType::Uat).ok_or("the web app has no uat space")?;
 
     // Deploy an archive to uat, then promote what runs there to production.
     let deployment = cloud

@@ -82,14 +82,14 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
         ..Default::default()
     };
     let page = client.products().list(&ListParams::with_filters(acme_active).page_size(10))?;
-    println!("list vendor=Acme status=active ordering=-title: {} of {} product(s)", page.payload.len(), page.count);
-    for product in &page.payload {
+    println!("list vendor=Acme status=active ordering=-title: {} of {} product(s)", page.items.len(), page.count);
+    for product in &page.items {
         let price = product.price.map_or_else(|| "per variant".to_owned(), |p| format!("{p} USD"));
         println!("  - {} [{}] {price}", product.title, product.status);
     }
 
     // List items are partial: detail-only fields arrive with load_detail.
-    let mut item = page.payload.into_iter().find(|p| p.uid == tee.uid).ok_or_else(|| missing("the tee in the list"))?;
+    let mut item = page.items.into_iter().find(|p| p.uid == tee.uid).ok_or_else(|| missing("the tee in the list"))?;
     println!(
         "list item {}: detail loaded {}, seo_meta {:?}",
         item.uid,
@@ -104,7 +104,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     let of_tee = ProductVariantFilters { product_id: Some(tee.uid.clone()), ..Default::default() };
     let variants = client.product_variants().list(&ListParams::with_filters(of_tee))?;
     println!("variants of {}: {}", tee.uid, variants.count);
-    for v in &variants.payload {
+    for v in &variants.items {
         println!(
             "  - {} sku {} at {} USD, {} in stock",
             v.title,
@@ -113,7 +113,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
             v.inventory_quantity
         );
     }
-    let mut first = variants.payload.into_iter().next().ok_or_else(|| missing("a variant"))?;
+    let mut first = variants.items.into_iter().next().ok_or_else(|| missing("a variant"))?;
     println!(
         "variant {} from the list: product {} loaded as object: {}",
         first.uid,

@@ -61,7 +61,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     // Open and click tracking on the marketing channel.
     let marketing = EmailChannelFilters { channel_type: Some(EmailChannelType::Marketing), ..Default::default() };
     let channels = client.email_channels().list(&ListParams::with_filters(marketing))?;
-    for channel in &channels.payload {
+    for channel in &channels.items {
         let tracked = client.email_channels().set_engagement_tracking(&channel.id, true)?;
         println!("channel {}: engagement tracking {}", tracked.code, tracked.enable_engagement_tracking);
     }
@@ -79,7 +79,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     editable.save()?;
     let reports = EmailTemplateFilters { tags: Some("reports".into()), ..Default::default() };
     let listed = client.email_templates().list(&ListParams::with_filters(reports))?;
-    let subjects: Vec<&str> = listed.payload.iter().map(|t| t.subject.as_str()).collect();
+    let subjects: Vec<&str> = listed.items.iter().map(|t| t.subject.as_str()).collect();
     println!("templates tagged reports: {subjects:?}");
 
     // Send through the transactional channel, with an attachment (sent as

@@ -139,7 +139,7 @@ async fn walk(client: &Client) -> konigle::Result<()> {
         ..Default::default()
     };
     let listed = client.campaigns().list(&ListParams::with_filters(running_vip)).await?;
-    let names: Vec<&str> = listed.payload.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = listed.items.iter().map(|c| c.name.as_str()).collect();
     println!("running campaigns of {}: {}", vip.code, names.join(", "));
     let cancelled = client.campaigns().cancel(&campaign.id).await?;
     println!("campaign {}: {}", cancelled.id, cancelled.status);

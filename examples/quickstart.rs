@@ -74,7 +74,7 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
     for page_number in 1.. {
         let page =
             client.products().list(&ListParams::with_filters(mine.clone()).page(page_number).page_size(PAGE_SIZE))?;
-        let titles: Vec<&str> = page.payload.iter().map(|p| p.title.as_str()).collect();
+        let titles: Vec<&str> = page.items.iter().map(|p| p.title.as_str()).collect();
         println!(
             "products: page {}/{} of {} items: {}",
             page.current_page,

@@ -16,6 +16,9 @@ mod email;
 #[path = "../examples/assets_and_cloud.rs"]
 mod assets_and_cloud;
 
+#[path = "../examples/website.rs"]
+mod website;
+
 /// `ExitCode` has no `PartialEq`: compare the debug forms.
 fn assert_success(code: ExitCode) {
     assert_eq!(format!("{code:?}"), format!("{:?}", ExitCode::SUCCESS));
@@ -39,4 +42,9 @@ fn email_example_succeeds() {
 #[test]
 fn assets_and_cloud_example_succeeds() {
     assert_success(assets_and_cloud::main());
+}
+
+#[test]
+fn website_example_succeeds() {
+    assert_success(website::main());
 }

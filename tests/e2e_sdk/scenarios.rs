@@ -70,16 +70,16 @@ pub async fn products_crud_pages_and_active_record() {
     let page = products.list(&ListParams::new().page(2).page_size(5)).await.expect("page 2");
     assert_eq!((page.count, page.num_pages, page.current_page), (12, 3, 2));
     assert!(page.has_next() && page.has_previous());
-    let titles: Vec<&str> = page.payload.iter().map(|p| p.title.as_str()).collect();
+    let titles: Vec<&str> = page.items.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(titles, ["Tee 06", "Tee 07", "Tee 08", "Tee 09", "Tee 10"]);
     let last = products.list(&ListParams::new().page(3).page_size(5)).await.expect("page 3");
-    assert_eq!((last.payload.len(), last.has_next(), last.is_last()), (2, false, true));
+    assert_eq!((last.items.len(), last.has_next(), last.is_last()), (2, false, true));
 
     // Filters and ordering.
     let filters =
         ProductFilters { status: Some(ProductStatus::Active), vendor: Some("Acme".into()), ..Default::default() };
     let active = products.list(&ListParams::with_filters(filters)).await.expect("filtered");
-    let handles: Vec<&str> = active.payload.iter().map(|p| p.handle.as_str()).collect();
+    let handles: Vec<&str> = active.items.iter().map(|p| p.handle.as_str()).collect();
     assert_eq!(handles, ["tee-06", "tee-12"]);
     let found = products
         .list(&ListParams::with_filters(ProductFilters { q: Some("tee-1".into()), ..Default::default() }))
@@ -113,7 +113,7 @@ pub async fn products_crud_pages_and_active_record() {
     assert_eq!(updated.status, ProductStatus::Active);
     assert_eq!(updated.djcom_tags, ["cotton", "summer"]);
     assert!(updated.published_at.is_some());
-    let mut item = products.list(&ListParams::new().page_size(1)).await.expect("list").payload.remove(0);
+    let mut item = products.list(&ListParams::new().page_size(1)).await.expect("list").items.remove(0);
     assert!(item.seo_meta.is_none() && !item.is_detail_loaded());
     item.load_detail().await.expect("load detail");
     assert!(item.seo_meta.is_some() && item.is_detail_loaded());
@@ -153,7 +153,7 @@ pub async fn variants_and_product_images() {
     let filters = ProductVariantFilters { product_id: Some(product.uid.clone()), ..Default::default() };
     let page = variants.list(&ListParams::with_filters(filters)).await.expect("variants");
     assert_eq!(page.count, 2);
-    let s = &page.payload[0];
+    let s = &page.items[0];
     assert_eq!((s.sku.as_deref(), s.price, s.handle.as_str()), (Some("TEE-S"), dec("19.99"), "classic-tee-s"));
     assert!(!s.is_foreign_key_loaded("product").expect("fk"), "list items carry the product id");
     let by_handle = ProductVariantFilters {
@@ -161,7 +161,7 @@ pub async fn variants_and_product_images() {
         sku: Some("TEE-M".into()),
         ..Default::default()
     };
-    let m = variants.list(&ListParams::with_filters(by_handle)).await.expect("by handle").payload.remove(0);
+    let m = variants.list(&ListParams::with_filters(by_handle)).await.expect("by handle").items.remove(0);
 
     let mut detail = variants.get(&m.uid).await.expect("variant");
     assert!(detail.is_foreign_key_loaded("product").expect("fk"), "the detail embeds the product");
@@ -249,7 +249,7 @@ pub async fn media_assets() {
 
     // Each manager sees only its own kind.
     let images = c.images().list(&ListParams::new()).await.expect("images");
-    assert_eq!(images.payload.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), [hero.id.as_str()]);
+    assert_eq!(images.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), [hero.id.as_str()]);
     let docs = c.documents().list(&ListParams::with_filters(DocumentFilters::default())).await.expect("docs");
     assert_eq!(docs.count, 1);
     let filtered = c
@@ -259,7 +259,7 @@ pub async fn media_assets() {
         .expect("by tag");
     assert_eq!(filtered.count, 1);
     let found = c.images().search("sunset", &ListParams::new()).await.expect("search");
-    assert_eq!(found.payload.first().map(|i| i.id.clone()), Some(hero.id.clone()));
+    assert_eq!(found.items.first().map(|i| i.id.clone()), Some(hero.id.clone()));
     let r7 = c.documents().search("sunset", &ListParams::new()).await;
     assert_eq!(r7.expect("search docs").count, 0);
 
@@ -315,7 +315,7 @@ pub async fn connections_and_forms() {
     let server = server().await;
     let c = client(&server);
     let connections = c.connections().list(&ListParams::new()).await.expect("connections");
-    assert_eq!(connections.payload.iter().map(|x| x.provider.as_str()).collect::<Vec<_>>(), ["konigle_forms"]);
+    assert_eq!(connections.items.iter().map(|x| x.provider.as_str()).collect::<Vec<_>>(), ["konigle_forms"]);
     let credentials = c.connections().get_credentials("konigle_forms").await.expect("credentials");
     assert_eq!(credentials.get("access_token").map(|t| t.expose().to_owned()), Some(server.forms_token()));
     let err = c.connections().get_credentials("google_analytics").await.expect_err("no such connection");
@@ -339,7 +339,7 @@ pub async fn connections_and_forms() {
         .expect("seed a submission");
     let subs = c.forms().list_submissions("contact-us", &ListParams::new()).await.expect("submissions");
     assert_eq!(subs.count, 1);
-    assert_eq!(subs.payload[0].ip_address, "203.0.113.5");
+    assert_eq!(subs.items[0].ip_address, "203.0.113.5");
     let r12 = c.forms().list_submissions("contact-us-2", &ListParams::new()).await;
     assert_eq!(r12.expect("none").count, 0);
 
@@ -388,9 +388,9 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
         .list(&ListParams::with_filters(SpaceFilters { webapp_id: Some(app.webapp.id.clone()) }))
         .await
         .expect("spaces");
-    let types: Vec<String> = spaces.payload.iter().map(|s| s.space_type.to_string()).collect();
+    let types: Vec<String> = spaces.items.iter().map(|s| s.space_type.to_string()).collect();
     assert_eq!(types, ["uat", "production"]);
-    let uat = spaces.payload[0].id.clone();
+    let uat = spaces.items[0].id.clone();
     let err = cloud.spaces().promote(&uat).await.expect_err("nothing deployed yet");
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     let deployment = cloud
@@ -402,7 +402,7 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     let r15 = cloud.jobs().get(&deployment.job_id).await;
     assert!(r15.expect("deploy job").succeeded());
     let promoted = cloud.spaces().promote(&uat).await.expect("promote");
-    assert_eq!(promoted.space_id, spaces.payload[1].id);
+    assert_eq!(promoted.space_id, spaces.items[1].id);
     let prod = cloud.spaces().get(&promoted.space_id).await.expect("production");
     assert!(prod.last_deployed_at.is_some());
 
@@ -510,8 +510,8 @@ pub async fn audiences_contacts_and_campaigns() {
         ..Default::default()
     };
     let listed = campaigns.list(&ListParams::with_filters(filters)).await.expect("filtered");
-    assert_eq!(listed.payload.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["Autumn Sale"]);
-    assert!(listed.payload[0].execution.is_none(), "execution is detail-only");
+    assert_eq!(listed.items.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["Autumn Sale"]);
+    assert!(listed.items[0].execution.is_none(), "execution is detail-only");
 
     // The combined create needs a channel; then everything is linked.
     let err = campaigns
@@ -614,7 +614,7 @@ pub async fn email_setup_templates_and_sending() {
         .await
         .expect("update account");
     let accounts = c.email_accounts().list(&ListParams::new()).await.expect("accounts");
-    assert_eq!(accounts.payload[0].default_from_name.as_deref(), Some("Acme"));
+    assert_eq!(accounts.items[0].default_from_name.as_deref(), Some("Acme"));
     templates.delete(&welcome.id).await.expect("delete");
     c.email_identities().delete(&setup.identity.id).await.expect("delete identity");
     let r27 = c.email_identities().get(&setup.identity.id).await;

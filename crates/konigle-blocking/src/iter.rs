@@ -25,7 +25,7 @@ impl<S: Spec> Iterator for Items<S> {
             let (page, size) = self.walk.next_page()?;
             let fetched = self.manager.fetch_models(page, size, &self.filters);
             match fetched.and_then(|mut p| self.walk.advance(&mut p, Resource::resource_id).map(|()| p)) {
-                Ok(p) => self.buffer = p.payload.into_iter(),
+                Ok(p) => self.buffer = p.items.into_iter(),
                 Err(e) => {
                     self.walk.stop();
                     return Some(Err(e));

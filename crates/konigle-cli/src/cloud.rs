@@ -78,7 +78,7 @@ fn detach_arg() -> Arg {
 }
 
 fn computers(client: &Client) -> CliResult<Vec<konigle_blocking::Record<konigle_blocking::models::Computer>>> {
-    Ok(client.cloud().computers().list(&ListParams::new().page_size(100))?.payload)
+    Ok(client.cloud().computers().list(&ListParams::new().page_size(100))?.items)
 }
 
 fn computer_id(client: &Client, name: &str) -> CliResult<String> {
@@ -94,7 +94,7 @@ fn webapps(
     computer_id: Option<String>,
 ) -> CliResult<Vec<konigle_blocking::Record<konigle_blocking::models::WebApp>>> {
     let params = ListParams::with_filters(WebAppFilters { computer_id }).page_size(100);
-    Ok(client.cloud().webapps().list(&params)?.payload)
+    Ok(client.cloud().webapps().list(&params)?.items)
 }
 
 /// The id of the `space_type` space of a web app, found by names.
@@ -104,7 +104,7 @@ fn resolve_space(client: &Client, computer: &str, webapp: &str, space_type: Spac
         return Ok(None);
     };
     let params = ListParams::with_filters(SpaceFilters { webapp_id: Some(app.id.clone()) }).page_size(10);
-    let spaces = client.cloud().spaces().list(&params)?.payload;
+    let spaces = client.cloud().spaces().list(&params)?.items;
     Ok(spaces.into_iter().find(|s| s.space_type == space_type).map(|s| (*s).clone()))
 }
 

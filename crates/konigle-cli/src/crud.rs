@@ -124,7 +124,7 @@ pub fn list<R: CliResource>(reg: &mut Registry) {
         } else {
             let params = ListParams::with_filters(filters).page(page).page_size(size);
             let page = manager.list(&params)?;
-            page.payload.iter().map(to_json).collect::<CliResult<_>>()?
+            page.items.iter().map(to_json).collect::<CliResult<_>>()?
         };
         ctx.out.print_list(&items, R::COLUMNS, &format!("No {}s found.", R::NOUN))
     });

@@ -98,8 +98,9 @@ pub fn list_query(page: u32, page_size: u32, filters: Query) -> Result<Query> {
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page<T> {
-    /// The items of this page.
-    pub payload: Vec<T>,
+    /// The items of this page (`payload` on the wire).
+    #[serde(rename = "payload")]
+    pub items: Vec<T>,
     /// Total number of items across all pages.
     pub count: u64,
     /// URL of the next page, if any.
@@ -133,16 +134,16 @@ impl<T> Page<T> {
     }
     /// Number of items on this page.
     pub fn len(&self) -> usize {
-        self.payload.len()
+        self.items.len()
     }
     /// Whether this page has no items.
     pub fn is_empty(&self) -> bool {
-        self.payload.is_empty()
+        self.items.is_empty()
     }
     /// Maps every item.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         Page {
-            payload: self.payload.into_iter().map(f).collect(),
+            items: self.items.into_iter().map(f).collect(),
             count: self.count,
             next: self.next,
             previous: self.previous,
@@ -154,7 +155,7 @@ impl<T> Page<T> {
     /// Fallibly maps every item.
     pub fn try_map<U, E>(self, f: impl FnMut(T) -> std::result::Result<U, E>) -> std::result::Result<Page<U>, E> {
         Ok(Page {
-            payload: self.payload.into_iter().map(f).collect::<std::result::Result<_, E>>()?,
+            items: self.items.into_iter().map(f).collect::<std::result::Result<_, E>>()?,
             count: self.count,
             next: self.next,
             previous: self.previous,
@@ -169,7 +170,16 @@ impl<T> IntoIterator for Page<T> {
     type Item = T;
     type IntoIter = std::vec::IntoIter<T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.payload.into_iter()
+        self.items.into_iter()
+    }
+}
+
+/// `for item in &page` walks the items by reference.
+impl<'a, T> IntoIterator for &'a Page<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
     }
 }
 
@@ -198,7 +208,7 @@ pub fn decode_page<T: serde::de::DeserializeOwned>(
 ) -> Result<Page<T>> {
     let raw: RawPage<T> = serde_json::from_slice(body).map_err(|e| Error::decode(status, e, body))?;
     Ok(Page {
-        payload: raw.payload.or(raw.results).unwrap_or_default(),
+        items: raw.payload.or(raw.results).unwrap_or_default(),
         count: raw.count,
         next: raw.next,
         previous: raw.previous,
@@ -264,7 +274,7 @@ impl Walk {
     pub fn next_page(&self) -> Option<(u32, u32)> {
         (!self.done).then_some((self.next_page, self.page_size))
     }
-    /// Records a fetched page, keeping in `page.payload` only the items not
+    /// Records a fetched page, keeping in `page.items` only the items not
     /// yielded before (`id` names an item), in place.
     ///
     /// # Errors
@@ -276,9 +286,9 @@ impl Walk {
         let pages_by_count = u32::try_from(page.count.div_ceil(size)).unwrap_or(u32::MAX);
         let reported = page.num_pages.max(pages_by_count);
         self.budget = self.budget.max(reported.saturating_add(WALK_MARGIN));
-        let received = page.payload.len();
-        page.payload.retain(|item| self.seen.insert(id_hash(&id(item))));
-        let fresh = page.payload.len();
+        let received = page.items.len();
+        page.items.retain(|item| self.seen.insert(id_hash(&id(item))));
+        let fresh = page.items.len();
         let current = self.next_page;
         let shrunk = self.last_count.map_or(0, |before| before.saturating_sub(page.count));
         self.last_count = Some(page.count);
@@ -380,7 +390,7 @@ mod tests {
     #[test]
     fn decodes_payload_or_results() {
         let p: Page<u8> = decode_page(200, br#"{"count":2,"results":[1,2],"next":"n"}"#, 1, 2).unwrap();
-        assert_eq!((p.payload.clone(), p.num_pages, p.has_next()), (vec![1, 2], 1, true));
+        assert_eq!((p.items.clone(), p.num_pages, p.has_next()), (vec![1, 2], 1, true));
         let p: Page<u8> = decode_page(200, br#"{"count":0,"payload":[]}"#, 1, 2).unwrap();
         assert!(p.is_empty() && p.is_first() && p.is_last());
         assert!(matches!(decode_page::<u8>(200, b"<html>", 1, 2), Err(Error::Decode { .. })));
@@ -388,7 +398,7 @@ mod tests {
 
     fn page(n: u32, ids: &[u32], count: u64, next: bool) -> Page<u32> {
         Page {
-            payload: ids.to_vec(),
+            items: ids.to_vec(),
             count,
             next: next.then(|| "x".to_string()),
             previous: None,
@@ -408,7 +418,7 @@ mod tests {
             if let Err(e) = w.advance(&mut p, |i| i.to_string()) {
                 return (out, Err(e), w.requests());
             }
-            out.extend(p.payload);
+            out.extend(p.items);
             assert!(w.requests() < 100, "unbounded walk");
         }
         (out, Ok(()), w.requests())

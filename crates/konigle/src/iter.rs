@@ -63,7 +63,7 @@ impl<S: Spec> Manager<S> {
                 let (page, size) = st.walk.next_page()?;
                 let fetched = st.manager.fetch_models(page, size, &st.filters).await;
                 match fetched.and_then(|mut p| st.walk.advance(&mut p, Resource::resource_id).map(|()| p)) {
-                    Ok(p) => st.buffer = p.payload.into_iter(),
+                    Ok(p) => st.buffer = p.items.into_iter(),
                     Err(e) => {
                         st.walk.stop();
                         return Some((Err(e), st));

@@ -154,7 +154,7 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
-            let Some(mut p) = page.payload.into_iter().next() else { return Some(Ok(Value::Null)) };
+            let Some(mut p) = page.items.into_iter().next() else { return Some(Ok(Value::Null)) };
             let before = p.is_detail_loaded();
             if let Err(e) = p.load_detail().await {
                 return Some(Err(e));
@@ -309,7 +309,7 @@ async fn variants(name: &str, c: &Client) -> Option<Outcome> {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
-            let Some(mut v) = page.payload.into_iter().next() else { return Some(Ok(Value::Null)) };
+            let Some(mut v) = page.items.into_iter().next() else { return Some(Ok(Value::Null)) };
             let before = json!({
                 "detail": v.is_detail_loaded(),
                 "product": v.is_foreign_key_loaded("product").unwrap_or_default(),

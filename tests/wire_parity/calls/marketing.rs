@@ -220,7 +220,7 @@ async fn campaigns(name: &str, c: &Client) -> Option<Outcome> {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
-            let Some(mut item) = page.payload.into_iter().next() else { return Some(Ok(Value::Null)) };
+            let Some(mut item) = page.items.into_iter().next() else { return Some(Ok(Value::Null)) };
             let before = item.is_detail_loaded();
             if let Err(e) = item.load_detail().await {
                 return Some(Err(e));

@@ -43,7 +43,7 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
-            let Some(mut item) = page.payload.into_iter().next() else { return Some(Ok(Value::Null)) };
+            let Some(mut item) = page.items.into_iter().next() else { return Some(Ok(Value::Null)) };
             if let Err(e) = item.load_detail().await {
                 return Some(Err(e));
             }

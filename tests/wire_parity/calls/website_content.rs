@@ -264,7 +264,7 @@ async fn pages(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
         "pages.active_record.load_detail" => {
             let items = match m.list(&ListParams::new().page_size(2)).await {
-                Ok(p) => p.payload,
+                Ok(p) => p.items,
                 Err(e) => return Some(Err(e)),
             };
             let count = items.len();
@@ -429,7 +429,7 @@ async fn blogs(name: &str, c: &Client) -> Option<Outcome> {
     Some(match name {
         "blogs.active_record.save_only_dirty" => {
             let items = match m.list(&ListParams::new().page_size(1)).await {
-                Ok(p) => p.payload,
+                Ok(p) => p.items,
                 Err(e) => return Some(Err(e)),
             };
             let Some(mut b) = items.into_iter().next() else { return Some(Ok(Value::Null)) };

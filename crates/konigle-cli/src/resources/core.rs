@@ -207,7 +207,7 @@ fn images_search(reg: &mut Registry) {
             let mut page = 1;
             loop {
                 let got = manager.search(&query, &ListParams::new().page(page).page_size(size))?;
-                all.extend(got.payload.iter().map(to_json).collect::<CliResult<Vec<_>>>()?);
+                all.extend(got.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?);
                 if page >= got.num_pages {
                     break;
                 }
@@ -217,7 +217,7 @@ fn images_search(reg: &mut Registry) {
         } else {
             manager
                 .search(&query, &ListParams::new().page(page).page_size(size))?
-                .payload
+                .items
                 .iter()
                 .map(to_json)
                 .collect::<CliResult<_>>()?
@@ -328,7 +328,7 @@ fn forms(reg: &mut Registry) {
         } else {
             forms
                 .list(&ListParams::new().page(page).page_size(size))?
-                .payload
+                .items
                 .iter()
                 .map(to_json)
                 .collect::<CliResult<_>>()?
@@ -370,7 +370,7 @@ fn forms(reg: &mut Registry) {
         let mut page = if m.get_flag("all") { 1 } else { page };
         loop {
             let got = forms.list_submissions(&slug, &ListParams::new().page(page).page_size(size))?;
-            items.extend(got.payload.iter().map(to_json).collect::<CliResult<Vec<_>>>()?);
+            items.extend(got.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?);
             if !m.get_flag("all") || page >= got.num_pages {
                 break;
             }

@@ -13,96 +13,28 @@ use konigle_core::{Body, Method, Result};
 
 use crate::api::{Client, Manager, Record};
 
-/// Documents an item with an example written for the async client, compiled
-/// as a doctest of both crates: in `konigle-blocking` the example's `async`
-/// and `.await` are removed before it is compiled.
-macro_rules! shared_example {
-    ($(#[$attr:meta])* pub type $name:ident = $ty:ty; $($line:literal)*) => {
-        $(#[$attr])*
-        ///
-        /// With the async client (the blocking client is the same without `.await`):
-        ///
-        /// ```no_run
-        /// # macro_rules! example {
-        /// #     (konigle, $($body:tt)*) => { #[maybe_async::must_be_async] $($body)* };
-        /// #     (konigle_blocking, $($body:tt)*) => {
-        /// #         use konigle_blocking as konigle;
-        /// #         #[maybe_async::must_be_sync] $($body)*
-        /// #     };
-        /// # }
-        #[doc = concat!("# example!(", env!("CARGO_CRATE_NAME"), ",")]
-        /// async fn run(client: konigle::Client) -> konigle::Result<()> {
-        $(#[doc = concat!("    ", $line)])*
-        ///     Ok(())
-        /// }
-        /// # );
-        /// ```
-        pub type $name = $ty;
-    };
-}
+/// Manager of content folders (`client.folders()`): CRUD, the publishing
+/// actions and [`get_home_folder`](Manager::get_home_folder).
+///
+#[doc = doc_example!("folders")]
+pub type FolderManager = Manager<Folders>;
 
-shared_example! {
-    /// Manager of content folders (`client.folders()`): CRUD, the publishing
-    /// actions and [`get_home_folder`](Manager::get_home_folder).
-    pub type FolderManager = Manager<Folders>;
-    "use konigle::models::{FolderCreate, FolderType};"
-    ""
-    "let blog = FolderCreate::builder().name(\"Blog\").handle(\"Blog\").folder_type(FolderType::Blog).build();"
-    "let blog = client.folders().create(blog).await?;"
-    "client.folders().publish(&blog.id).await?;"
-    "let home = client.folders().get_home_folder(true).await?;"
-    "println!(\"home folder: {:?}\", home.map(|f| f.handle.clone()));"
-}
+/// Manager of pages (`client.pages()`): CRUD (with an optional content
+/// file) and the publishing actions.
+///
+#[doc = doc_example!("pages")]
+pub type PageManager = Manager<Pages>;
 
-shared_example! {
-    /// Manager of pages (`client.pages()`): CRUD (with an optional content
-    /// file) and the publishing actions.
-    pub type PageManager = Manager<Pages>;
-    "use konigle::models::{EditorJs, PageCreate, PageType};"
-    ""
-    "let about = PageCreate::builder()"
-    "    .name(\"About\")"
-    "    .title(\"About us\")"
-    "    .folder(\"fd_home\")"
-    "    .page_type(PageType::About)"
-    "    .content(EditorJs::new().heading(2, \"Welcome\").paragraph(\"We grow things.\"))"
-    "    .build();"
-    "let mut about = client.pages().create(about).await?;"
-    "about.publish().await?;"
-    "about.change_handle_with_redirect(\"about-us\").await?;"
-    "let html = client.pages().get_crawler_view(&about.id).await?;"
-}
+/// Manager of blog posts (`client.blogs()`): CRUD and the publishing actions.
+///
+#[doc = doc_example!("blogs")]
+pub type BlogManager = Manager<Blogs>;
 
-shared_example! {
-    /// Manager of blog posts (`client.blogs()`): CRUD and the publishing actions.
-    pub type BlogManager = Manager<Blogs>;
-    "use konigle::models::{BlogCreate, BlogUpdate, EditorJs, ListStyle};"
-    ""
-    "let post = BlogCreate::builder()"
-    "    .name(\"Spring planting\")"
-    "    .title(\"Spring planting guide\")"
-    "    .folder(\"fd_1\")"
-    "    .content(EditorJs::new().heading(2, \"Sow\").list(ListStyle::Ordered, [\"Peas\", \"Beans\"]))"
-    "    .build();"
-    "let post = client.blogs().create(post).await?;"
-    "client.blogs().update(&post.id, BlogUpdate::builder().summary(\"What to sow in March\").build()).await?;"
-    "client.blogs().publish(&post.id).await?;"
-}
-
-shared_example! {
-    /// Manager of glossary terms (`client.glossary_terms()`): CRUD and the
-    /// publishing actions.
-    pub type GlossaryTermManager = Manager<GlossaryTerms>;
-    "use konigle::models::{EditorJs, GlossaryTermCreate};"
-    ""
-    "let term = GlossaryTermCreate::builder()"
-    "    .name(\"Mulch\")"
-    "    .title(\"What is mulch?\")"
-    "    .content(EditorJs::new().paragraph(\"A protective layer of organic matter.\"))"
-    "    .build();"
-    "let term = client.glossary_terms().create(term).await?;"
-    "client.glossary_terms().change_handle(&term.id, \"mulching\").await?;"
-}
+/// Manager of glossary terms (`client.glossary_terms()`): CRUD and the
+/// publishing actions.
+///
+#[doc = doc_example!("glossary_terms")]
+pub type GlossaryTermManager = Manager<GlossaryTerms>;
 
 impl Client {
     /// Content folders.
@@ -238,7 +170,7 @@ impl Manager<Folders> {
     pub async fn get_home_folder(&self, detail: bool) -> Result<Option<Record<Folder>>> {
         let filters = FolderFilters::builder().folder_type(FolderType::Home).is_original_version(true).build();
         let params = ListParams::with_filters(filters).page(1).page_size(DEFAULT_PAGE_SIZE);
-        let Some(mut folder) = self.list(&params).await?.payload.into_iter().next() else {
+        let Some(mut folder) = self.list(&params).await?.items.into_iter().next() else {
             return Ok(None);
         };
         if detail {

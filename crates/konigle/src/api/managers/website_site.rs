@@ -505,7 +505,7 @@ impl WebsiteManager {
     async fn robots_txt_page(&self) -> Result<Option<(String, Json)>> {
         let resp = self.client.execute(Request::new(Method::Get, PAGES_PATH).query(Self::robots_query())).await?;
         let page: konigle_core::Page<Json> = decode_page(resp.status, &resp.body, 1, 1)?;
-        let Some(id) = page.payload.first().and_then(id_of) else { return Ok(None) };
+        let Some(id) = page.items.first().and_then(id_of) else { return Ok(None) };
         let detail: Json = self.client.fetch(Request::new(Method::Get, PAGES_PATH).segment(&id)).await?;
         Ok(Some((id, detail)))
     }
@@ -542,7 +542,7 @@ impl WebsiteManager {
         let resp = self.client.execute(Request::new(Method::Get, FOLDERS_PATH).query(q)).await?;
         let folders: konigle_core::Page<Json> = decode_page(resp.status, &resp.body, 1, 20)?;
         let home = folders
-            .payload
+            .items
             .first()
             .and_then(id_of)
             .ok_or_else(|| Error::InvalidInput { field: None, message: "the site has no home folder".into() })?;
