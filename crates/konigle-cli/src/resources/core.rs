@@ -215,7 +215,12 @@ fn images_search(reg: &mut Registry) {
             }
             all
         } else {
-            manager.search(&query, &ListParams::new().page(page).page_size(size))?.payload.iter().map(to_json).collect::<CliResult<_>>()?
+            manager
+                .search(&query, &ListParams::new().page(page).page_size(size))?
+                .payload
+                .iter()
+                .map(to_json)
+                .collect::<CliResult<_>>()?
         };
         ctx.out.print_list(&items, Images::COLUMNS, &format!("No images found for `{query}`."))
     });

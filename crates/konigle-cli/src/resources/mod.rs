@@ -30,12 +30,17 @@ use crate::app::Registry;
 pub mod comm;
 pub mod commerce;
 pub mod core;
+pub mod design;
+pub mod sync;
+pub mod website;
 
 /// Registers every resource command.
 pub fn register(reg: &mut Registry) {
     core::register(reg);
     commerce::register(reg);
     comm::register(reg);
+    website::register(reg);
+    design::register(reg);
 }
 
 /// A file option's value: an `http(s)://` URL is downloaded by the SDK,
