@@ -287,3 +287,37 @@ fn website_pull_then_push_sends_only_the_changed_file_and_refuses_remote_changes
     assert!(sent[0].ends_with("/save-file-content"), "{sent:?}");
     assert_eq!(env.run(&["design", "get-stylesheet"]).ok().stdout.trim(), ":root { --a: 3; }");
 }
+
+#[test]
+fn website_info_settings_urls_and_robots_txt() {
+    let env = Env::new();
+    let site = env.json(&["website", "get"]);
+    assert_eq!(s(&site, "name"), "Mock Store", "{site}");
+
+    let dry = env.json(&["website", "update", "--city", "Lisbon", "--dry-run"]);
+    assert_eq!(dry["detail"]["city"], "Lisbon", "{dry}");
+    let updated = env.json(&["website", "update", "--city", "Lisbon", "--name", "Green Thumb"]);
+    assert_eq!(updated["name"], "Green Thumb", "{updated}");
+    assert_eq!(env.json(&["website", "get"])["name"], "Green Thumb");
+
+    let settings = write(env.work_path(), "settings.json", r#"{"newsletter": {"enabled": true}}"#);
+    env.run(&["website", "set-settings", "-f", &settings]).ok();
+    let got = env.json(&["website", "get-settings"]);
+    assert_eq!(got["newsletter"]["enabled"], true, "{got}");
+    let bad = write(env.work_path(), "bad.json", "[1, 2]");
+    assert_eq!(env.run(&["website", "set-settings", "-f", &bad]).code, 2, "a JSON object is required");
+
+    let robots = write(env.work_path(), "robots.txt", "User-agent: *\nDisallow: /tmp\n");
+    env.run(&["website", "set-robots-txt", "--file", &robots]).ok();
+    let out = env.work_path().join("robots.out");
+    env.run(&["website", "get-robots-txt", "-o", &out.display().to_string()]).ok();
+    assert_eq!(std::fs::read_to_string(&out).expect("saved"), "User-agent: *\nDisallow: /tmp\n");
+
+    let added = env.json(&["website", "add-url", "/guides/soil", "--type", "page"]);
+    assert_eq!(added["type"], "page", "{added}");
+    let page = s(&added, "id").to_string();
+    assert_eq!(env.json(&["pages", "get", &page])["handle"], "soil", "the page is at the path's last segment");
+    let found = env.json(&["website", "get-url", "/guides/soil"]);
+    assert_eq!(found["type"], "page", "{found}");
+    assert_eq!(found["id"], page.as_str(), "{found}");
+}

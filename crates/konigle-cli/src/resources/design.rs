@@ -96,6 +96,19 @@ pub const DOCS: &[Doc] = &[
     },
 ];
 
+/// What a `--dry-run` would do, as text or (`--json`) an object; nothing is sent.
+fn dry(ctx: &Ctx, what: &str, detail: Value) -> CliResult<()> {
+    if ctx.out.json() {
+        return ctx.out.print_json(&json!({"dry_run": true, "would": what, "detail": detail}));
+    }
+    println!("Dry run: nothing was sent.");
+    println!("Would {what}");
+    if !detail.is_null() {
+        println!("{}", serde_json::to_string_pretty(&detail)?);
+    }
+    Ok(())
+}
+
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
@@ -152,12 +165,8 @@ fn register_doc(reg: &mut Registry, doc: &'static Doc) {
     reg.add(&[doc.group, set_name], cmd, &ex, move |m, ctx| {
         let content = content_arg(m)?;
         if dry_run(m) {
-            if ctx.out.json() {
-                return ctx.out.print_json(&json!({"dry_run": true, "set": doc.name, "bytes": content.len()}));
-            }
-            println!("Dry run: nothing was sent.");
-            println!("Would replace the {} ({} bytes).", doc.noun, content.len());
-            return Ok(());
+            let what = format!("replace the {} ({} bytes)", doc.noun, content.len());
+            return dry(ctx, &what, json!({"set": doc.name, "bytes": content.len()}));
         }
         set(ctx.client()?, &content)?;
         ctx.out.say(format!("Updated the {}", doc.noun));
@@ -193,9 +202,7 @@ fn website_commands(reg: &mut Registry) {
         }
         let data: SiteUpdate = values.into_payload()?;
         if dry_run(m) {
-            println!("Dry run: nothing was sent.");
-            println!("PATCH the site with {}", serde_json::to_string_pretty(&data)?);
-            return Ok(());
+            return dry(ctx, "update the site with:", to_json(&data)?);
         }
         let site = ctx.client()?.website().update(data)?;
         ctx.out.say("Updated the site");
@@ -218,9 +225,7 @@ fn website_commands(reg: &mut Registry) {
         let changes: serde_json::Map<String, Value> =
             serde_json::from_str(&text).map_err(|e| CliError::usage(format!("{path} must hold a JSON object: {e}")))?;
         if dry_run(m) {
-            println!("Dry run: nothing was sent.");
-            println!("Would merge into the settings: {}", serde_json::to_string_pretty(&changes)?);
-            return Ok(());
+            return dry(ctx, "merge into the settings:", Value::Object(changes));
         }
         let merged = ctx.client()?.website().set_settings(changes.into_iter().collect())?;
         ctx.out.say("Updated the site settings");
@@ -242,9 +247,7 @@ fn website_commands(reg: &mut Registry) {
         let pathname = m.get_one::<String>("pathname").cloned().unwrap_or_default();
         let kind = m.get_one::<String>("type").cloned().unwrap_or_else(|| "page".into());
         if dry_run(m) {
-            println!("Dry run: nothing was sent.");
-            println!("Would add a {kind} at {pathname}");
-            return Ok(());
+            return dry(ctx, &format!("add a {kind} at {pathname}"), Value::Null);
         }
         let url_type = serde_json::from_value(Value::String(kind))?;
         let added = ctx.client()?.website().add_url(&pathname, url_type)?;
