@@ -219,7 +219,7 @@ fn website_pull_then_push_sends_only_the_changed_file_and_refuses_remote_changes
     let html = write(env.work_path(), "card.html", "<div class=\"card\"></div>");
     let (component, _) = create(&env, "components", &["--name", "Card", "--template-file", &html]);
     let layout = write(env.work_path(), "layout.json", r#"{"version": "1"}"#);
-    create(&env, "templates", &["--name", "Home", "--handle", "home", "--layout-file", &layout]);
+    let (template, _) = create(&env, "templates", &["--name", "Home", "--handle", "home", "--layout-file", &layout]);
     env.run(&["design", "set-stylesheet", "--content", ":root { --a: 1; }"]).ok();
 
     let site = env.work_path().join("site");
@@ -249,6 +249,10 @@ fn website_pull_then_push_sends_only_the_changed_file_and_refuses_remote_changes
     assert_eq!(entry["id"], component.as_str());
     assert_eq!(entry["sha256"].as_str().map(str::len), Some(64));
 
+    let never_pulled = env.run(&["website", "push", &env.work_path().display().to_string()]);
+    assert_eq!(never_pulled.code, 2, "no manifest: {}", never_pulled.stderr);
+    assert!(never_pulled.stderr.contains("website pull"), "{}", never_pulled.stderr);
+
     // Nothing changed: nothing is sent.
     env.server.clear_requests();
     env.run(&["website", "push", &site_arg]).ok();
@@ -265,10 +269,23 @@ fn website_pull_then_push_sends_only_the_changed_file_and_refuses_remote_changes
     assert_eq!(writes(&env), [format!("PATCH /admin/api/components/{component}")]);
     assert_eq!(env.json(&["components", "get", &component])["template_html"], "<div class=\"card big\"></div>");
 
-    // Pushed: a second push sends nothing.
+    // A template's layout: parsed and sent as the layout.
+    let layout_path = site.join("templates/home.json");
+    let mut layout: Value =
+        serde_json::from_str(&std::fs::read_to_string(&layout_path).expect("pulled")).expect("JSON");
+    assert_eq!(layout["version"], "1", "{layout}");
+    layout["version"] = Value::from("2");
+    std::fs::write(&layout_path, serde_json::to_string_pretty(&layout).expect("JSON")).expect("edit");
     env.server.clear_requests();
     env.run(&["website", "push", &site_arg]).ok();
+    assert_eq!(writes(&env), [format!("PATCH /admin/api/site-templates/{template}")]);
+    assert_eq!(env.json(&["templates", "get", &template])["layout"]["version"], "2");
+
+    // Pushed: a second push sends nothing.
+    env.server.clear_requests();
+    let again = env.run(&["website", "push", &site_arg]).ok();
     assert!(writes(&env).is_empty(), "{:?}", writes(&env));
+    assert!(again.stdout.contains("Nothing changed"), "{}", again.stdout);
 
     // Changed on the site since: push refuses, --force sends.
     env.run(&["design", "set-stylesheet", "--content", ":root { --a: 2; }"]).ok();
