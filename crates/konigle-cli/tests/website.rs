@@ -338,3 +338,28 @@ fn website_info_settings_urls_and_robots_txt() {
     assert_eq!(found["type"], "page", "{found}");
     assert_eq!(found["id"], page.as_str(), "{found}");
 }
+
+#[test]
+fn blog_lists_filter_by_published_state_and_urls_are_searched() {
+    let env = Env::new();
+    let (folder, _) = create(&env, "folders", &["--name", "Journal", "-t", "blog"]);
+    let (live, _) = create(&env, "blogs", &["-t", "Live post", "-f", &folder]);
+    let (draft, _) = create(&env, "blogs", &["-t", "Draft post", "-f", &folder]);
+    env.run(&["blogs", "publish", &live]).ok();
+    let ids = |extra: &[&str]| -> Vec<String> {
+        let listed = env.json(&args(&owned("blogs", &[&["list"], extra].concat())));
+        listed.as_array().map(|a| a.iter().map(|b| s(b, "id").to_string()).collect()).unwrap_or_default()
+    };
+    assert_eq!(ids(&["--published"]), [live]);
+    assert_eq!(ids(&["--unpublished"]), [draft]);
+    assert_eq!(ids(&[]).len(), 2);
+    assert_eq!(env.run(&["blogs", "list", "--published", "--unpublished"]).code, 2);
+
+    env.json(&["website", "add-url", "/soil-guide"]);
+    let found = env.json(&["website", "search-urls", "soil", "--types", "page", "--limit", "5"]);
+    assert!(found.to_string().contains("soil"), "{found}");
+    let search = env.server.requests().into_iter().rfind(|r| r.path.ends_with("/site-tree/search")).expect("searched");
+    for part in ["q=soil", "types=page", "limit=5"] {
+        assert!(search.query.contains(part), "{part} in {}", search.query);
+    }
+}
