@@ -36,6 +36,9 @@ pub trait CliResource: Spec + Sized {
     const FILTERS: &'static [Opt] = &[];
     /// Default page size of `list`.
     const PAGE_SIZE: &'static str = "10";
+    /// The flag that skips `delete`'s confirmation (`--yes/-y`, or the
+    /// reference's `--confirm`); `None` deletes without asking.
+    const CONFIRM_FLAG: Option<&'static str> = Some("yes");
 
     /// Its manager.
     fn manager(client: &Client) -> Manager<Self>;
@@ -100,7 +103,7 @@ pub fn page_args(cmd: Command, default_size: &'static str) -> Command {
             .short('s')
             .value_parser(clap::value_parser!(u32))
             .default_value(default_size)
-            .help("Items per page"),
+            .help("Items per page (-ps works too)"),
     )
     .arg(Arg::new("all").long("all").action(ArgAction::SetTrue).help("Fetch every page"))
 }
@@ -189,18 +192,25 @@ pub fn update<R: CliUpdate>(reg: &mut Registry, example_args: &str) {
 
 /// Registers `delete` (asks first unless `--yes`).
 pub fn delete<R: CliResource + spec::Delete>(reg: &mut Registry) {
-    let cmd = Command::new("delete")
-        .about(format!("Delete a {}", R::NOUN))
-        .arg(id_arg::<R>())
-        .arg(yes_arg())
-        .arg(dry_run_arg());
-    let ex = example(R::GROUP, &format!("delete {} --yes", R::EXAMPLE_ID));
+    let mut cmd = Command::new("delete").about(format!("Delete a {}", R::NOUN)).arg(id_arg::<R>()).arg(dry_run_arg());
+    let ex = match R::CONFIRM_FLAG {
+        Some("yes") => {
+            cmd = cmd.arg(yes_arg());
+            example(R::GROUP, &format!("delete {} --yes", R::EXAMPLE_ID))
+        }
+        Some(flag) => {
+            cmd = cmd.arg(Arg::new("yes").long(flag).action(ArgAction::SetTrue).help("Skip the confirmation"));
+            example(R::GROUP, &format!("delete {} --{flag}", R::EXAMPLE_ID))
+        }
+        None => example(R::GROUP, &format!("delete {}", R::EXAMPLE_ID)),
+    };
     reg.add(&path(R::GROUP, "delete"), cmd, &ex, |m, ctx| {
         let id = id(m);
         if dry_run(m) {
             return ctx.describe(&detail_request::<R::Model>(Method::Delete, &id)?);
         }
-        if !ctx.confirm(&format!("Delete {} {id}?", R::NOUN), m.get_flag("yes"))? {
+        let yes = R::CONFIRM_FLAG.is_none() || m.get_flag("yes");
+        if !ctx.confirm(&format!("Delete {} {id}?", R::NOUN), yes)? {
             ctx.out.say("Cancelled.");
             return Ok(());
         }

@@ -121,3 +121,28 @@ fn special_commands_send_what_their_dry_run_describes() {
     same_request(&env, &["product-variants", "create", "-p", s(&product, "uid"), "--price", "9.99", "--option1", "M"]);
     same_request(&env, &["products", "update", s(&product, "uid"), "--vendor", "Acme"]);
 }
+
+#[test]
+fn website_commands_send_what_their_dry_run_describes() {
+    let env = Env::new();
+    same_request(&env, &["folders", "create", "-n", "Guides", "-t", "blog"]);
+    let folder = env.json(&["folders", "list"]);
+    let folder = folder.as_array().and_then(|a| a.iter().find(|f| f["name"] == "Guides")).cloned().unwrap_or_default();
+    let folder = s(&folder, "id").to_string();
+    let page = env.json(&["pages", "create", "-t", "Pricing", "-f", &folder, "-h", "pricing"]);
+    let page = s(&page, "id").to_string();
+    let component = env.json(&["components", "create", "--name", "Hero", "--template-html", "<b>x</b>"]);
+    let component = s(&component, "id").to_string();
+    same_request(&env, &["pages", "publish", &page]);
+    same_request(&env, &["pages", "unpublish", &page]);
+    same_request(&env, &["pages", "change-handle", &page, "plans", "--redirect"]);
+    same_request(&env, &["pages", "update", &page, "--seo", r#"{"title": "Plans"}"#]);
+    same_request(&env, &["blogs", "create", "-t", "Spring", "-f", &folder, "-s", "Sowing"]);
+    same_request(&env, &["glossary", "create", "-t", "Mulch"]);
+    same_request(&env, &["redirects", "create", "/old", "/new", "--temporary"]);
+    same_request(&env, &["backups", "create", "-t", "page", "--target-id", &page, "-d", "Before"]);
+    // (components create is left out: the SDK draws a fresh random template code for each payload.)
+    same_request(&env, &["components", "update", &component, "--template-html", "<b>y</b>"]);
+    same_request(&env, &["templates", "create", "--name", "L", "--handle", "l", "--layout", r#"{"version": "1"}"#]);
+    same_request(&env, &["pages", "delete", &page, "--yes"]);
+}
