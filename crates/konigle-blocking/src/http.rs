@@ -166,7 +166,10 @@ impl Http {
             return None;
         }
         let uploads = self.uploads.as_ref()?;
-        Some(uploads.ready().and_then(|ready| ready.send(req, parts, base, auth, timeout, &self.defaults, extra)))
+        // The key's Authorization, unless a hook set its own.
+        let mut headers = extra.clone();
+        headers.entry(AUTHORIZATION).or_insert_with(|| auth.clone());
+        Some(uploads.ready().and_then(|ready| ready.send(req, parts, base, &headers, timeout, &self.defaults)))
     }
 }
 
@@ -239,26 +242,20 @@ impl Ready {
         req: &Request,
         parts: &[Part],
         base: &str,
-        auth: &HeaderValue,
+        headers: &reqwest::header::HeaderMap,
         timeout: Duration,
         defaults: &Defaults,
-        extra: &reqwest::header::HeaderMap,
     ) -> Result<RawResponse, AttemptError> {
         let runtime = self.runtime.as_ref().ok_or_else(|| AttemptError::from(Error::network("client closed")))?;
-        let mut rb = self
-            .client
-            .request(method(req.method()), defaults.url(req, base)?)
-            .header(AUTHORIZATION, auth.clone())
-            .header(ACCEPT, json());
+        let mut rb = self.client.request(method(req.method()), defaults.url(req, base)?).header(ACCEPT, json());
         if let Some(t) = defaults.request_timeout(timeout) {
             rb = rb.timeout(t);
         }
-        if let Some(headers) = defaults.headers() {
-            rb = rb.headers(headers.clone());
+        if let Some(defaults) = defaults.headers() {
+            rb = rb.headers(defaults.clone());
         }
-        if !extra.is_empty() {
-            rb = rb.headers(extra.clone());
-        }
+        // Authorization and the hooks' headers, which replace the SDK's own.
+        rb = rb.headers(headers.clone());
         let rb = rb.multipart(upload_form(parts)?);
         let (connect_timeout, limit, sensitive) = (self.connect_timeout, self.max_response_bytes, req.is_sensitive());
         runtime.block_on(async move {

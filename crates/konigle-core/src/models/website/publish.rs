@@ -95,6 +95,20 @@ pub(crate) fn publish_time<S: Serializer>(v: &Option<PublishTime>, s: S) -> std:
     }
 }
 
+/// Fields of publishable resources that change through their own action,
+/// never through `save` or `update`.
+const PUBLISH_ACTIONS: &[(&str, &str)] =
+    &[("handle", "`change_handle` or `change_handle_with_redirect`"), ("published", "`publish` or `unpublish`")];
+
+/// The save body of a publishable resource: the one save rule, with the
+/// publishing actions named for the fields they change.
+pub(crate) fn save_publishable<U>(changes: JsonMap) -> Result<JsonMap>
+where
+    U: serde::de::DeserializeOwned + crate::models::Payload,
+{
+    crate::models::payload::save_with::<U>(changes, &[], crate::models::payload::SaveFields::Payload, PUBLISH_ACTIONS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,18 +134,4 @@ mod tests {
         };
         assert_eq!(v, serde_json::json!({"handle": "spring-2024", "redirect": false}));
     }
-}
-
-/// Fields of publishable resources that change through their own action,
-/// never through `save` or `update`.
-const PUBLISH_ACTIONS: &[(&str, &str)] =
-    &[("handle", "`change_handle` or `change_handle_with_redirect`"), ("published", "`publish` or `unpublish`")];
-
-/// The save body of a publishable resource: the one save rule, with the
-/// publishing actions named for the fields they change.
-pub(crate) fn save_publishable<U>(changes: JsonMap) -> Result<JsonMap>
-where
-    U: serde::de::DeserializeOwned + crate::models::Payload,
-{
-    crate::models::payload::save_with::<U>(changes, &[], crate::models::payload::SaveFields::Payload, PUBLISH_ACTIONS)
 }
