@@ -60,6 +60,7 @@ konigle_suite::both_facades!(
     iter_all_against_a_server_ignoring_the_page_ends_with_an_error,
     credential_bodies_are_never_quoted,
     post_is_retried_after_a_connect_timeout,
+    early_413_during_an_upload_is_reported,
 );
 
 /// A loopback address where connecting times out: a listener with a
@@ -134,4 +135,46 @@ mod max_connections {
         assert!(started.elapsed() >= Duration::from_millis(440), "{:?}", started.elapsed());
         assert_eq!(server.received().len(), 6);
     }
+}
+
+/// A server that answers `413 Payload Too Large` as soon as it has read a
+/// request's head, before the body, then drains what the client still
+/// sends and closes. Returns its base URL.
+pub fn early_413_server() -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        // One connection per attempt; the tests make a handful at most.
+        for stream in listener.incoming().take(8) {
+            let Ok(mut stream) = stream else { return };
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut line = String::new();
+            while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+                if line == "\r\n" {
+                    break;
+                }
+                line.clear();
+            }
+            let body = br#"{"detail": "File too large."}"#;
+            let head = format!(
+                "HTTP/1.1 413 Payload Too Large\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+            let _ = stream.flush();
+            // Drain the body for a while so the client sees the answer, not a reset.
+            let mut sink = [0u8; 64 * 1024];
+            let started = std::time::Instant::now();
+            while started.elapsed() < Duration::from_secs(3) {
+                match reader.read(&mut sink) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {}
+                }
+            }
+        }
+    });
+    base
 }

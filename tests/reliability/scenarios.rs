@@ -541,3 +541,21 @@ pub async fn post_is_retried_after_a_connect_timeout() {
     );
     assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
 }
+
+/// A server that refuses an upload with 413 before reading its body: both
+/// clients report the server's answer, not a broken connection.
+#[facade]
+pub async fn early_413_during_an_upload_is_reported() {
+    let base = crate::early_413_server();
+    // One folder per test thread: the two facades' tests run in parallel.
+    let dir =
+        std::env::temp_dir().join(format!("konigle-413-{}-{:?}", std::process::id(), std::thread::current().id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("big.png");
+    std::fs::write(&path, vec![7u8; 8 * 1024 * 1024]).expect("8 MiB file");
+    let client = Client::new(crate::config(&base, 0)).expect("client");
+    let err = client.images().create(ImageCreate::new("Big", path.as_path())).await.expect_err("413");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(err.status(), Some(413), "{err:?}");
+    assert!(err.to_string().contains("File too large"), "{err}");
+}
