@@ -62,7 +62,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
             .variants(variants)
             .seo_meta(SeoMeta::titled("Organic Tee | Acme").with_description("A soft organic cotton tee.")),
     )?;
-    println!("product {}: {:?} ({}), handle {:?}", tee.uid, tee.title, tee.status, tee.handle);
+    println!("product {}: {:?} ({}), handle {:?}", tee.id, tee.title, tee.status, tee.handle);
     let options: Vec<String> = tee.options.iter().map(|o| format!("{} = {}", o.name, o.values.join("/"))).collect();
     println!("  options: {}; has variants: {}", options.join(", "), tee.has_variants);
 
@@ -72,7 +72,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     )?;
     let cap =
         client.products().create(ProductCreate::new("Canvas Cap").vendor("Globex").price(usd(1800)).currency("USD"))?;
-    println!("products: also created {} ({}) and {} ({})", mug.title, mug.uid, cap.title, cap.uid);
+    println!("products: also created {} ({}) and {} ({})", mug.title, mug.id, cap.title, cap.id);
 
     // List with filters: Acme's active products, Z to A.
     let acme_active = ProductFilters {
@@ -89,10 +89,10 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     }
 
     // List items are partial: detail-only fields arrive with load_detail.
-    let mut item = page.items.into_iter().find(|p| p.uid == tee.uid).ok_or_else(|| missing("the tee in the list"))?;
+    let mut item = page.items.into_iter().find(|p| p.id == tee.id).ok_or_else(|| missing("the tee in the list"))?;
     println!(
         "list item {}: detail loaded {}, seo_meta {:?}",
-        item.uid,
+        item.id,
         item.is_detail_loaded(),
         item.seo_meta.is_some()
     );
@@ -101,9 +101,9 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     println!("after load_detail: detail loaded {}, SEO title {seo_title:?}", item.is_detail_loaded());
 
     // The tee's variants: list items carry the product as a bare id.
-    let of_tee = ProductVariantFilters { product_id: Some(tee.uid.clone()), ..Default::default() };
+    let of_tee = ProductVariantFilters { product_id: Some(tee.id.clone()), ..Default::default() };
     let variants = client.product_variants().list(&ListParams::with_filters(of_tee))?;
-    println!("variants of {}: {}", tee.uid, variants.count);
+    println!("variants of {}: {}", tee.id, variants.count);
     for v in &variants.items {
         println!(
             "  - {} sku {} at {} USD, {} in stock",
@@ -116,7 +116,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     let mut first = variants.items.into_iter().next().ok_or_else(|| missing("a variant"))?;
     println!(
         "variant {} from the list: product {} loaded as object: {}",
-        first.uid,
+        first.id,
         first.product.id(),
         first.is_foreign_key_loaded("product")?
     );
@@ -129,51 +129,51 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
 
     // A price cut and a restock on one variant, through the manager.
     let updated = client.product_variants().update(
-        &first.uid,
+        &first.id,
         ProductVariantUpdate::new().price(usd(1999)).compare_at_price(usd(2400)).inventory_quantity(40),
     )?;
     println!(
         "variant {} updated: {} USD (was {} USD), {} in stock",
-        updated.uid,
+        updated.id,
         updated.price,
         updated.compare_at_price.map_or_else(|| "-".to_owned(), |p| p.to_string()),
         updated.inventory_quantity
     );
     // Client-side validation: a negative price is refused before sending.
-    match client.product_variants().update(&first.uid, ProductVariantUpdate::new().price(usd(-100))) {
+    match client.product_variants().update(&first.id, ProductVariantUpdate::new().price(usd(-100))) {
         Err(e) if e.is_client_side() => println!("negative price refused before sending: {e}"),
         other => println!("unexpected answer to a negative price: {other:?}"),
     }
 
     // A product image from bytes in memory, shown by that variant.
     let image = client.product_images().create(
-        ProductImageCreate::new(tee.uid.clone(), FileInput::bytes(PIXEL_PNG.to_vec()).with_name("tee-front.png"))
+        ProductImageCreate::new(tee.id.clone(), FileInput::bytes(PIXEL_PNG.to_vec()).with_name("tee-front.png"))
             .alt("Organic Tee, front")
-            .variant_ids([first.uid.clone()]),
+            .variant_ids([first.id.clone()]),
     )?;
     println!(
         "product image {}: position {}, {}x{} px at {}",
-        image.uid,
+        image.id,
         image.position,
         image.width.unwrap_or(0),
         image.height.unwrap_or(0),
         image.url.as_deref().unwrap_or("-")
     );
-    let tee_now = client.products().get(&tee.uid)?;
-    println!("product {} main image: {}", tee_now.uid, tee_now.image.as_ref().map_or("none", |i| i.id()));
+    let tee_now = client.products().get(&tee.id)?;
+    println!("product {} main image: {}", tee_now.id, tee_now.image.as_ref().map_or("none", |i| i.id()));
 
     // Archive the cap with a manager update, then delete everything.
-    let archived = client.products().update(&cap.uid, ProductUpdate::new().status(ProductStatus::Archived))?;
-    println!("product {}: now {}", archived.uid, archived.status);
-    client.product_images().delete(&image.uid)?;
+    let archived = client.products().update(&cap.id, ProductUpdate::new().status(ProductStatus::Archived))?;
+    println!("product {}: now {}", archived.id, archived.status);
+    client.product_images().delete(&image.id)?;
     // A record can delete itself, too.
     archived.delete()?;
-    for id in [&tee.uid, &mug.uid] {
+    for id in [&tee.id, &mug.id] {
         client.products().delete(id)?;
     }
-    match client.products().get(&tee.uid) {
+    match client.products().get(&tee.id) {
         Err(Error::NotFound(_)) => println!("deleted: 3 products (their variants with them) and the image"),
-        other => println!("product {} still there: {other:?}", tee.uid),
+        other => println!("product {} still there: {other:?}", tee.id),
     }
     let left = client.product_variants().list(&ListParams::new())?;
     println!("variants left: {}", left.count);

@@ -67,7 +67,7 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
                 .price(price(1900 + i64::from(i) * 100))
                 .tags(format!("quickstart,{tag}")),
         )?;
-        ids.push(product.uid.clone());
+        ids.push(product.id.clone());
     }
     println!("products: created {} ({} ... {})", ids.len(), ids[0], ids[ids.len() - 1]);
     let mine = ProductFilters { q: Some(tag.to_owned()), ..Default::default() };
@@ -93,10 +93,10 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
     let mut product = client.products().get(&ids[0])?;
     product.title = format!("Quickstart Tee (renamed) {tag}");
     product.status = ProductStatus::Active;
-    println!("product {}: changed {:?}", product.uid, product.dirty_fields());
+    println!("product {}: changed {:?}", product.id, product.dirty_fields());
     product.save()?;
     product.reload()?;
-    println!("product {}: saved, now {:?} ({})", product.uid, product.title, product.status);
+    println!("product {}: saved, now {:?} ({})", product.id, product.title, product.status);
 
     // Upload an image from bytes in memory.
     let image = client.images().create(
@@ -135,7 +135,7 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
     // Typed errors.
     match client.products().get("does-not-exist") {
         Err(e) => println!("get missing product -> {}", explain(&e)),
-        Ok(p) => println!("unexpected product {}", p.uid),
+        Ok(p) => println!("unexpected product {}", p.id),
     }
     match client.contacts().create(ContactCreate::new(contact.email.clone())) {
         Err(e) => println!("duplicate contact -> {}", explain(&e)),
@@ -178,7 +178,7 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
                     .tags(format!("quickstart,{tag}")),
             )
             .await?;
-        ids.push(product.uid.clone());
+        ids.push(product.id.clone());
     }
     println!("products: created {} ({} ... {})", ids.len(), ids[0], ids[ids.len() - 1]);
     let mine = ProductFilters { q: Some(tag.to_owned()), ..Default::default() };
@@ -192,9 +192,9 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
 
     let mut product = client.products().get(&ids[0]).await?;
     product.title = format!("Quickstart Tee (renamed) {tag}");
-    println!("product {}: changed {:?}", product.uid, product.dirty_fields());
+    println!("product {}: changed {:?}", product.id, product.dirty_fields());
     product.save().await?;
-    println!("product {}: saved, dirty again: {}", product.uid, product.is_dirty());
+    println!("product {}: saved, dirty again: {}", product.id, product.is_dirty());
 
     let image = client
         .images()

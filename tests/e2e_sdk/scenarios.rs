@@ -150,7 +150,7 @@ pub async fn variants_and_product_images() {
     assert!(product.has_variants);
 
     let variants = c.product_variants();
-    let filters = ProductVariantFilters { product_id: Some(product.uid.clone()), ..Default::default() };
+    let filters = ProductVariantFilters { product_id: Some(product.id.clone()), ..Default::default() };
     let page = variants.list(&ListParams::with_filters(filters)).await.expect("variants");
     assert_eq!(page.count, 2);
     let s = &page.items[0];
@@ -163,55 +163,55 @@ pub async fn variants_and_product_images() {
     };
     let m = variants.list(&ListParams::with_filters(by_handle)).await.expect("by handle").items.remove(0);
 
-    let mut detail = variants.get(&m.uid).await.expect("variant");
+    let mut detail = variants.get(&m.id).await.expect("variant");
     assert!(detail.is_foreign_key_loaded("product").expect("fk"), "the detail embeds the product");
-    assert_eq!(detail.product.id(), product.uid);
+    assert_eq!(detail.product.id(), product.id);
     detail.price = dec("18.50");
     detail.inventory_quantity = 7;
     detail.save().await.expect("save variant");
-    let reloaded = variants.get(&m.uid).await.expect("reload");
+    let reloaded = variants.get(&m.id).await.expect("reload");
     assert_eq!((reloaded.price, reloaded.inventory_quantity), (dec("18.50"), 7));
-    let err = variants.update(&m.uid, ProductVariantUpdate::new().price(dec("-1"))).await;
+    let err = variants.update(&m.id, ProductVariantUpdate::new().price(dec("-1"))).await;
     assert!(err.is_err(), "a negative price is refused");
 
     // Images: multipart upload from bytes, the product's main image.
     let images = c.product_images();
     let image = images
         .create(
-            ProductImageCreate::new(product.uid.clone(), FileInput::bytes(PNG_16X8.to_vec()).with_name("front.png"))
+            ProductImageCreate::new(product.id.clone(), FileInput::bytes(PNG_16X8.to_vec()).with_name("front.png"))
                 .alt("Front")
-                .variant_ids([s.uid.clone()]),
+                .variant_ids([s.id.clone()]),
         )
         .await
         .expect("image");
     assert_eq!((image.width, image.height), (Some(16), Some(8)));
-    assert_eq!(image.variant_ids, std::slice::from_ref(&s.uid));
+    assert_eq!(image.variant_ids, std::slice::from_ref(&s.id));
     assert!(image.url.as_deref().is_some_and(|u| u.starts_with(server.base_url())));
-    let main = c.products().get(&product.uid).await.expect("product");
-    assert_eq!(main.image.as_ref().map(|i| i.id().to_owned()), Some(image.uid.clone()));
+    let main = c.products().get(&product.id).await.expect("product");
+    assert_eq!(main.image.as_ref().map(|i| i.id().to_owned()), Some(image.id.clone()));
     let err = images
         .create(ProductImageCreate::new("prod_404", FileInput::bytes(PNG_16X8.to_vec()).with_name("x.png")))
         .await
         .expect_err("unknown product");
     assert_eq!(field_names(&err), ["product"]);
-    let moved = images.update(&image.uid, ProductImageUpdate::new().position(3).alt("Back")).await.expect("update");
+    let moved = images.update(&image.id, ProductImageUpdate::new().position(3).alt("Back")).await.expect("update");
     assert_eq!((moved.position, moved.alt.as_str()), (3, "Back"));
     let listed = images
         .list(&ListParams::with_filters(ProductImageFilters {
-            product_id: Some(product.uid.clone()),
+            product_id: Some(product.id.clone()),
             ..Default::default()
         }))
         .await
         .expect("images");
     assert_eq!(listed.count, 1);
-    images.delete(&image.uid).await.expect("delete image");
-    let r4 = c.products().get(&product.uid).await;
+    images.delete(&image.id).await.expect("delete image");
+    let r4 = c.products().get(&product.id).await;
     assert!(r4.expect("product").image.is_none());
 
-    variants.delete(&m.uid).await.expect("delete variant");
-    let r5 = variants.get(&m.uid).await;
+    variants.delete(&m.id).await.expect("delete variant");
+    let r5 = variants.get(&m.id).await;
     assert!(matches!(r5, Err(Error::NotFound(_))));
-    c.products().delete(&product.uid).await.expect("delete product");
+    c.products().delete(&product.id).await.expect("delete product");
     let r6 = variants.list(&ListParams::new()).await;
     assert_eq!(r6.expect("variants").count, 0, "variants go with their product");
 }

@@ -236,7 +236,7 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
         "products.get" => match products.get("prod_01").await {
             Ok(p) => Ok(json!({
                 "product": val(&p),
-                "id": p.id(),
+                "id": p.id,
                 "is_detail_loaded": p.is_detail_loaded(),
                 "image_type": image_type(&p),
                 "str": p.to_string(),
@@ -364,7 +364,7 @@ async fn variants(name: &str, c: &Client) -> Option<Outcome> {
         "product_variants.get" => match variants.get("var_01").await {
             Ok(v) => Ok(json!({
                 "variant": val(&v),
-                "id": v.id(),
+                "id": v.id,
                 "str": variant_summary(&v),
                 "product_loaded": v.is_foreign_key_loaded("product").unwrap_or_default(),
                 "image_loaded": v.is_foreign_key_loaded("image").unwrap_or_default(),

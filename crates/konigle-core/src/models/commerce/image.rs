@@ -22,7 +22,8 @@ pub const PRODUCT_IMAGE_FILES: FileRules =
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductImage {
     /// Unique identifier.
-    pub uid: String,
+    #[serde(rename = "uid")]
+    pub id: String,
     /// Creation time.
     #[serde(default)]
     pub created_at: Option<Timestamp>,
@@ -50,19 +51,12 @@ pub struct ProductImage {
     pub url: Option<String>,
 }
 
-impl ProductImage {
-    /// The image's id (its `uid`).
-    pub fn id(&self) -> &str {
-        &self.uid
-    }
-}
-
 impl fmt::Display for ProductImage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "ProductImage(id = {}, position={}, url={})",
-            self.uid,
+            self.id,
             self.position,
             self.url.as_deref().unwrap_or("None")
         )
@@ -74,7 +68,7 @@ impl Resource for ProductImage {
     const NAME: &'static str = "ProductImage";
 
     fn resource_id(&self) -> String {
-        self.uid.clone()
+        self.id.clone()
     }
 
     /// The changed fields, read as a [`ProductImageUpdate`] (validated,

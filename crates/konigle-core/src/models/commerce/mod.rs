@@ -155,7 +155,7 @@ fn strip_nulls(v: Value) -> Value {
 /// A resource with a `uid`.
 pub trait Identified {
     /// The resource's unique identifier.
-    fn uid(&self) -> &str;
+    fn id(&self) -> &str;
 }
 
 /// A related resource: its bare id, or the object the detail endpoint
@@ -183,7 +183,7 @@ impl<T: Identified> Related<T> {
     pub fn id(&self) -> &str {
         match self {
             Related::Id(id) => id,
-            Related::Loaded(obj) => obj.uid(),
+            Related::Loaded(obj) => obj.id(),
         }
     }
 }
@@ -218,7 +218,8 @@ impl<T> From<String> for Related<T> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductReference {
     /// The product's id.
-    pub uid: String,
+    #[serde(rename = "uid")]
+    pub id: String,
     /// The product's title.
     pub title: String,
     /// The product's handle.
@@ -226,8 +227,8 @@ pub struct ProductReference {
 }
 
 impl Identified for ProductReference {
-    fn uid(&self) -> &str {
-        &self.uid
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -235,15 +236,16 @@ impl Identified for ProductReference {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductImageReference {
     /// The image's id.
-    pub uid: String,
+    #[serde(rename = "uid")]
+    pub id: String,
     /// The image's URL.
     #[serde(default)]
     pub url: Option<String>,
 }
 
 impl Identified for ProductImageReference {
-    fn uid(&self) -> &str {
-        &self.uid
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 

@@ -60,7 +60,8 @@ fn check_options(options: &[ProductOption]) -> Result<()> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Product {
     /// Unique identifier.
-    pub uid: String,
+    #[serde(rename = "uid")]
+    pub id: String,
     /// Creation time.
     #[serde(default)]
     pub created_at: Option<Timestamp>,
@@ -123,16 +124,9 @@ pub struct Product {
     pub image: Option<Related<ProductImageReference>>,
 }
 
-impl Product {
-    /// The product's id (its `uid`).
-    pub fn id(&self) -> &str {
-        &self.uid
-    }
-}
-
 impl fmt::Display for Product {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Product(id = {}, title={}, handle={})", self.uid, self.title, self.handle)
+        write!(f, "Product(id = {}, title={}, handle={})", self.id, self.title, self.handle)
     }
 }
 
@@ -142,7 +136,7 @@ impl Resource for Product {
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["seo_meta", "content"];
 
     fn resource_id(&self) -> String {
-        self.uid.clone()
+        self.id.clone()
     }
 
     /// The changed fields, read as a [`ProductUpdate`] (validated, unset

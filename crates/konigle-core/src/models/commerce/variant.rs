@@ -36,7 +36,8 @@ crate::string_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductVariant {
     /// Unique identifier.
-    pub uid: String,
+    #[serde(rename = "uid")]
+    pub id: String,
     /// Creation time.
     #[serde(default)]
     pub created_at: Option<Timestamp>,
@@ -113,19 +114,12 @@ pub struct ProductVariant {
     pub url: Option<String>,
 }
 
-impl ProductVariant {
-    /// The variant's id (its `uid`).
-    pub fn id(&self) -> &str {
-        &self.uid
-    }
-}
-
 impl fmt::Display for ProductVariant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "ProductVariant(id = {}, product={} title={}, handle={})",
-            self.uid,
+            self.id,
             self.product.id(),
             self.title,
             self.handle
@@ -140,7 +134,7 @@ impl Resource for ProductVariant {
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["image", "product"];
 
     fn resource_id(&self) -> String {
-        self.uid.clone()
+        self.id.clone()
     }
 
     /// The changed fields, read as a [`ProductVariantUpdate`] (validated,

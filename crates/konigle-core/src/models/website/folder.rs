@@ -137,7 +137,7 @@ pub struct FolderReference {
 }
 
 impl Identified for FolderReference {
-    fn uid(&self) -> &str {
+    fn id(&self) -> &str {
         &self.id
     }
 }

@@ -34,7 +34,7 @@ pub struct ContentAuthor {
 }
 
 impl Identified for ContentAuthor {
-    fn uid(&self) -> &str {
+    fn id(&self) -> &str {
         &self.id
     }
 }
