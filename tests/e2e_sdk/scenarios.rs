@@ -21,13 +21,13 @@ fn client_with_key(server: &MockServer, key: &str) -> Client {
     let config = konigle_core::Config::builder(key.to_owned())
         .base_url(server.base_url())
         .forms_base_url(server.base_url())
-        .retry(RetryConfig {
-            enabled: true,
-            max_retries: 3,
-            backoff: Duration::from_millis(5),
-            max_backoff: Duration::from_millis(50),
-            max_retry_after: Duration::from_secs(5),
-        })
+        .retry(
+            RetryConfig::standard()
+                .with_max_retries(3)
+                .with_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(50))
+                .with_max_retry_after(Duration::from_secs(5)),
+        )
         .timeout(Duration::from_secs(5))
         .build()
         .expect("config");

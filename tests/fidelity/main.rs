@@ -18,7 +18,7 @@ pub fn config(base: &str) -> Config {
     Config::builder("test-key")
         .base_url(base)
         .forms_base_url(base)
-        .retry(RetryConfig { enabled: false, ..RetryConfig::default() })
+        .retry(RetryConfig::disabled())
         .build()
         .expect("config")
 }

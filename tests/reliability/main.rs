@@ -17,13 +17,13 @@ use konigle_core::{Config, RetryConfig};
 pub fn config(base: &str, retries: u32) -> Config {
     Config::builder("test-key")
         .base_url(base)
-        .retry(RetryConfig {
-            enabled: true,
-            max_retries: retries,
-            backoff: Duration::from_millis(5),
-            max_backoff: Duration::from_millis(50),
-            max_retry_after: Duration::from_secs(5),
-        })
+        .retry(
+            RetryConfig::standard()
+                .with_max_retries(retries)
+                .with_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(50))
+                .with_max_retry_after(Duration::from_secs(5)),
+        )
         .timeout(Duration::from_millis(400))
         .build()
         .expect("config")

@@ -195,13 +195,13 @@ fn mock_client(server: &konigle_mock::MockServer, retries: u32) -> Client {
     let config = konigle_core::Config::builder(server.api_key())
         .base_url(server.base_url())
         .forms_base_url(server.base_url())
-        .retry(konigle_core::RetryConfig {
-            enabled: true,
-            max_retries: retries,
-            backoff: Duration::from_millis(5),
-            max_backoff: Duration::from_millis(50),
-            max_retry_after: Duration::from_secs(5),
-        })
+        .retry(
+            konigle_core::RetryConfig::standard()
+                .with_max_retries(retries)
+                .with_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(50))
+                .with_max_retry_after(Duration::from_secs(5)),
+        )
         .timeout(Duration::from_millis(500))
         .build()
         .expect("config");
@@ -521,13 +521,13 @@ pub async fn post_is_retried_after_a_connect_timeout() {
     };
     let config = konigle_core::Config::builder("k")
         .base_url(&base)
-        .retry(konigle_core::RetryConfig {
-            enabled: true,
-            max_retries: 2,
-            backoff: Duration::from_millis(5),
-            max_backoff: Duration::from_millis(10),
-            max_retry_after: Duration::from_secs(1),
-        })
+        .retry(
+            konigle_core::RetryConfig::standard()
+                .with_max_retries(2)
+                .with_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(10))
+                .with_max_retry_after(Duration::from_secs(1)),
+        )
         .connect_timeout(Duration::from_millis(100))
         .timeout(Duration::from_secs(5))
         .build()

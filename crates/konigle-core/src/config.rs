@@ -22,6 +22,7 @@ pub const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// exponential backoff and full jitter. Requests that are not idempotent
 /// (POST) are retried only when they provably never reached the server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RetryConfig {
     /// Whether retries happen at all (default `true`).
     pub enabled: bool,

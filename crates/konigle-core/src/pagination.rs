@@ -97,6 +97,7 @@ pub fn list_query(page: u32, page_size: u32, filters: Query) -> Result<Query> {
 
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Page<T> {
     /// The items of this page (`payload` on the wire).
     #[serde(rename = "payload")]

@@ -120,6 +120,7 @@ crate::string_enum! {
 /// Provisioning is asynchronous: follow the job returned at creation until
 /// it is terminal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Computer {
     /// Unique identifier.
     #[serde(deserialize_with = "id::required")]
@@ -248,6 +249,7 @@ crate::string_enum! {
 /// A web application hosted on a computer. Creating one provisions its
 /// `uat` and `production` spaces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WebApp {
     /// Unique identifier.
     #[serde(deserialize_with = "id::required")]
@@ -457,6 +459,7 @@ crate::string_enum! {
 
 /// A deployment environment (`uat` or `production`) of a web app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Space {
     /// Unique identifier.
     #[serde(deserialize_with = "id::required")]
@@ -650,6 +653,7 @@ impl JobStatus {
 /// assert!(job.is_terminal() && job.succeeded());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Job {
     /// Unique identifier (a UUID).
     #[serde(deserialize_with = "id::required")]

@@ -38,6 +38,7 @@ crate::string_enum! {
 
 /// A connection to a third-party service (OAuth or API key), for one site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Connection {
     /// Creation time.
     pub created_at: Timestamp,

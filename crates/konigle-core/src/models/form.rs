@@ -18,6 +18,7 @@ pub const FORMS_PATH: &str = "/api/dev/forms/";
 
 /// A form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Form {
     /// Creation time.
     pub created_at: Timestamp,

@@ -19,6 +19,7 @@ macro_rules! asset_model {
     ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $f:ident : $t:ty),* $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub struct $name {
             /// Creation time.
             pub created_at: Timestamp,

@@ -36,6 +36,7 @@ crate::string_enum! {
 
 /// A stored upload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Upload {
     /// Unique identifier.
     pub id: String,

@@ -20,6 +20,7 @@ pub const PRODUCT_IMAGE_FILES: FileRules =
 
 /// An image of a product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProductImage {
     /// Unique identifier.
     #[serde(rename = "uid")]

@@ -58,6 +58,7 @@ fn check_options(options: &[ProductOption]) -> Result<()> {
 /// Items of `products().list` lack the detail-only fields `content` and
 /// `seo_meta` (empty and `None`) until the record's `load_detail`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Product {
     /// Unique identifier.
     #[serde(rename = "uid")]

@@ -34,6 +34,7 @@ crate::string_enum! {
 /// fields `content` and `seo_meta` are missing; the detail endpoint embeds
 /// the product and image references.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProductVariant {
     /// Unique identifier.
     #[serde(rename = "uid")]

@@ -15,6 +15,7 @@ pub const EMAIL_ACCOUNT_NAME_MAX: usize = 255;
 /// The email account of a website: default sender settings, parent of its
 /// channels and identities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmailAccount {
     /// Creation time.
     pub created_at: Timestamp,

@@ -39,6 +39,7 @@ crate::string_enum! {
 
 /// An email channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmailChannel {
     /// Creation time.
     pub created_at: Timestamp,

@@ -36,6 +36,7 @@ crate::string_enum! {
 
 /// A domain or email address for sending, verified through DNS.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmailIdentity {
     /// Creation time.
     pub created_at: Timestamp,

@@ -16,6 +16,7 @@ pub const EMAIL_TEMPLATE_CODE_MAX: usize = 100;
 /// A reusable email: Jinja2 subject and bodies. The only variable the
 /// platform fills in is `unsubscribe_link`, for single-recipient sends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmailTemplate {
     /// Creation time.
     pub created_at: Timestamp,

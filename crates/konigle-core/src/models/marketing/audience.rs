@@ -15,6 +15,7 @@ const NAME_MAX: usize = 255;
 
 /// A segment of contacts, selected by tags, that campaigns target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Audience {
     /// Creation time.
     pub created_at: Timestamp,

@@ -139,6 +139,7 @@ pub struct CampaignExecution {
 /// Status changes go through the actions of `campaigns()` (`start`,
 /// `pause`, `resume`, `cancel`, `schedule`), not through `update`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Campaign {
     /// Creation time.
     pub created_at: Timestamp,

@@ -63,6 +63,7 @@ impl MarketingConsent {
 
 /// A person marketing messages are sent to, with consent and purchase data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contact {
     /// Creation time.
     pub created_at: Timestamp,
