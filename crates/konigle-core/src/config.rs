@@ -279,6 +279,7 @@ impl Config {
         self.operation_timeout
     }
     /// The value of the `Authorization` header for the API (built once).
+    #[doc(hidden)]
     pub fn authorization(&self) -> &Secret {
         &self.authorization
     }

@@ -73,6 +73,7 @@ impl<F> ListParams<F> {
 }
 
 /// Checks page and page size before anything is sent.
+#[doc(hidden)]
 pub fn check_page(page: u32, page_size: u32) -> Result<()> {
     if page < 1 {
         return Err(Error::invalid("page", "page must be 1 or more"));
@@ -84,6 +85,7 @@ pub fn check_page(page: u32, page_size: u32) -> Result<()> {
 }
 
 /// The query of a list request: `page`, `page_size`, then the filters.
+#[doc(hidden)]
 pub fn list_query(page: u32, page_size: u32, filters: Query) -> Result<Query> {
     check_page(page, page_size)?;
     let mut q = Query::default();
@@ -201,6 +203,7 @@ struct RawPage<T> {
 }
 
 /// Decodes a list body (items under `payload` or `results`).
+#[doc(hidden)]
 pub fn decode_page<T: serde::de::DeserializeOwned>(
     status: u16,
     body: &[u8],
@@ -220,9 +223,11 @@ pub fn decode_page<T: serde::de::DeserializeOwned>(
 }
 
 /// Requests a walk may make beyond the page count the server reported.
+#[doc(hidden)]
 pub const WALK_MARGIN: u32 = 3;
 /// Pages in a row without a new item after which the walk gives up (the
 /// server repeats pages or ignores the page parameter).
+#[doc(hidden)]
 pub const WALK_STALE_LIMIT: u32 = 2;
 
 /// State of an `iter_all` walk: which page comes next, which items were
@@ -246,6 +251,7 @@ pub const WALK_STALE_LIMIT: u32 = 2;
 /// requests, and [`WALK_STALE_LIMIT`] pages in a row without a new item end
 /// it with [`Error::Pagination`].
 #[derive(Debug, Clone)]
+#[doc(hidden)]
 pub struct Walk {
     next_page: u32,
     page_size: u32,
@@ -372,6 +378,7 @@ impl std::hash::Hasher for IdHasher {
 }
 
 /// A JSON value for a page, used to compare with recorded output.
+#[doc(hidden)]
 pub fn page_to_value<T: Serialize>(page: &Page<T>) -> Value {
     serde_json::to_value(page).unwrap_or(Value::Null)
 }
