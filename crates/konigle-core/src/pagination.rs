@@ -21,7 +21,7 @@ pub const MAX_PAGE_SIZE: u32 = 200;
 /// let params = ListParams::new()
 ///     .page(2)
 ///     .page_size(50)
-///     .filters(ImageFilters { q: Some("sunset".into()), ..Default::default() });
+///     .filters(ImageFilters::builder().q("sunset").build());
 /// assert_eq!(params.page_number(), 2);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]

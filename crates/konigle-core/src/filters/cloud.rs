@@ -23,7 +23,8 @@ impl Filters for ComputerFilters {
 /// let f = WebAppFilters { computer_id: Some("7181818181818181801".into()) };
 /// assert_eq!(f.to_query().unwrap().encode(), "computer_id=7181818181818181801");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct WebAppFilters {
     /// Only the web apps of this computer.
     pub computer_id: Option<String>,
@@ -36,7 +37,8 @@ pub struct WebAppFilters {
 /// let f = SpaceFilters { webapp_id: Some("7282828282828282801".into()) };
 /// assert_eq!(f.to_query().unwrap().encode(), "webapp_id=7282828282828282801");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct SpaceFilters {
     /// Only the spaces of this web app.
     pub webapp_id: Option<String>,

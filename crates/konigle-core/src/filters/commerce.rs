@@ -77,7 +77,8 @@ crate::string_enum! {
 /// let f = ProductFilters { vendor: Some("Acme".into()), ordering: Some(ProductOrdering::StatusDesc), ..Default::default() };
 /// assert_eq!(f.to_query().unwrap().encode(), "vendor=Acme&ordering=-status");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct ProductFilters {
     /// Matches title, handle and tags.
     pub q: Option<String>,
@@ -102,7 +103,8 @@ crate::serde_filters!(ProductFilters[ordering]);
 /// let f = ProductVariantFilters { product_id: Some("prod_01".into()), ..Default::default() };
 /// assert_eq!(f.to_query().unwrap().encode(), "product_id=prod_01");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct ProductVariantFilters {
     /// Matches title, SKU and barcode.
     pub q: Option<String>,
@@ -121,7 +123,8 @@ pub struct ProductVariantFilters {
 crate::serde_filters!(ProductVariantFilters[ordering]);
 
 /// Filters of `product_images().list` and `product_images().iter_all`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct ProductImageFilters {
     /// Id of the parent product.
     pub product_id: Option<String>,

@@ -6,7 +6,8 @@ use crate::models::{EmailChannelStatus, EmailChannelType, EmailIdentityType};
 
 /// Filters of `email_accounts().list`. A website has one email account, so
 /// there is nothing to filter on.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct EmailAccountFilters {}
 
 crate::serde_filters!(EmailAccountFilters);
@@ -49,7 +50,8 @@ crate::string_enum! {
 /// };
 /// assert_eq!(f.to_query().unwrap().encode(), "channel_type=marketing&ordering=-created_at");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct EmailChannelFilters {
     /// Matches code and type.
     pub q: Option<String>,
@@ -82,7 +84,8 @@ crate::string_enum! {
 }
 
 /// Filters of `email_identities().list`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct EmailIdentityFilters {
     /// Matches the domain or address.
     pub q: Option<String>,
@@ -117,7 +120,8 @@ crate::string_enum! {
 }
 
 /// Filters of `email_templates().list`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct EmailTemplateFilters {
     /// Matches name, code and tags.
     pub q: Option<String>,

@@ -11,7 +11,8 @@ use crate::models::{CampaignChannelType, CampaignStatus, ContactSource};
 /// let f = AudienceFilters { q: Some("news".into()), tags: Some("newsletter,vip".into()) };
 /// assert_eq!(f.to_query().unwrap().encode(), "q=news&tags=newsletter%2Cvip");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct AudienceFilters {
     /// Matches the audience name.
     pub q: Option<String>,
@@ -29,7 +30,8 @@ crate::serde_filters!(AudienceFilters);
 /// let f = CampaignFilters { status: Some(CampaignStatus::Running), ..Default::default() };
 /// assert_eq!(f.to_query().unwrap().encode(), "status=running");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct CampaignFilters {
     /// Matches name and description.
     pub q: Option<String>,
@@ -51,7 +53,8 @@ crate::serde_filters!(CampaignFilters [status, channel_type]);
 /// let f = ContactFilters { q: Some("john".into()), source: Some(ContactSource::Purchase), ..Default::default() };
 /// assert_eq!(f.to_query().unwrap().encode(), "q=john&source=purchase");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[builder(on(String, into))]
 pub struct ContactFilters {
     /// Matches the email address.
     pub q: Option<String>,

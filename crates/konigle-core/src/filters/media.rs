@@ -23,7 +23,8 @@ crate::string_enum! {
 macro_rules! media_filters {
     ($(#[$m:meta])* $name:ident, $mime:literal, $example:literal, $allowed:expr) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+        #[builder(on(String, into))]
         pub struct $name {
             /// Matches name and alt text.
             pub q: Option<String>,

@@ -83,3 +83,38 @@ macro_rules! serde_filters {
         }
     )*};
 }
+
+#[cfg(test)]
+mod builder_tests {
+    use super::*;
+
+    /// Every filter has a builder, and a builder with nothing set is the
+    /// default: both send the same (empty) query.
+    #[test]
+    fn builders_start_from_the_defaults() {
+        macro_rules! same {
+            ($($t:ident),* $(,)?) => {$(
+                assert_eq!($t::builder().build(), $t::default(), stringify!($t));
+            )*};
+        }
+        same!(
+            ImageFilters,
+            VideoFilters,
+            DocumentFilters,
+            ProductFilters,
+            ProductVariantFilters,
+            ProductImageFilters,
+            EmailAccountFilters,
+            EmailChannelFilters,
+            EmailIdentityFilters,
+            EmailTemplateFilters,
+            AudienceFilters,
+            CampaignFilters,
+            ContactFilters,
+            WebAppFilters,
+            SpaceFilters,
+        );
+        let set = ImageFilters::builder().q("sunset").min_size(10).build();
+        assert_eq!(set.to_query().unwrap().encode(), "q=sunset&mime_type=image&min_size=10");
+    }
+}
