@@ -24,7 +24,7 @@ pub(crate) use reqwest::blocking::multipart;
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION};
 
 use crate::api::transport::{
-    check_length, classify, describe, idle_per_host, json, kept_headers, method, read_async_body, redirect_error,
+    check_length, classify, describe, idle_per_host, json, method, read_async_body, redirect_error, response_headers,
     too_large, Defaults, IDLE_TIMEOUT,
 };
 
@@ -264,7 +264,7 @@ impl Ready {
             if let Some(redirect) = redirect_error(status, resp.headers()) {
                 return Err(redirect);
             }
-            let (headers, retry_after) = kept_headers(resp.headers());
+            let (headers, retry_after) = response_headers(status, resp.headers());
             check_length(status, resp.content_length(), limit)?;
             let body = read_async_body(resp, status, limit, timeout, connect_timeout).await?;
             Ok(RawResponse { status, retry_after, headers, body, sensitive })

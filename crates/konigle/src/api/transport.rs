@@ -50,6 +50,23 @@ pub(crate) fn classify(e: reqwest::Error, timeout: Duration, connect_timeout: Du
     }
 }
 
+/// The headers a response keeps and its `Retry-After` value: for an error,
+/// every one of [`KEPT_HEADERS`]; for a success only the request id (what
+/// hooks are shown), so the common answer copies nothing.
+pub(crate) fn response_headers(
+    status: u16,
+    headers: &reqwest::header::HeaderMap,
+) -> (Vec<(String, String)>, Option<String>) {
+    if !(200..300).contains(&status) {
+        return kept_headers(headers);
+    }
+    let id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    (
+        id.map(|v| vec![("x-request-id".to_string(), v.chars().take(FIELD_TEXT_LIMIT).collect())]).unwrap_or_default(),
+        None,
+    )
+}
+
 /// The headers an error keeps ([`KEPT_HEADERS`]) and the `Retry-After` value.
 pub(crate) fn kept_headers(headers: &reqwest::header::HeaderMap) -> (Vec<(String, String)>, Option<String>) {
     let mut kept = Vec::new();
@@ -292,7 +309,7 @@ impl Http {
         if let Some(redirect) = redirect_error(status, resp.headers()) {
             return Err(redirect);
         }
-        let (headers, retry_after) = kept_headers(resp.headers());
+        let (headers, retry_after) = response_headers(status, resp.headers());
         let limit = self.max_response_bytes;
         check_length(status, resp.content_length(), limit)?;
         let body = read_body(resp, status, limit, timeout, self.connect_timeout).await?;
