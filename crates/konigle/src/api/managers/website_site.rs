@@ -4,14 +4,15 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use konigle_core::filters::UrlSearch;
+use konigle_core::filters::{PageFilters, UrlSearch};
 use konigle_core::models::{
-    add_url_body, form_field, merge_settings, text_body, Backup, BackupRestored, Bootstrapped, Payload, Site,
-    SiteDocument, SiteDocumentType, SiteUpdate, SiteUrl, Template, ThemeContent, UrlSearchResults, UrlType,
-    SITE_THEMES_PATH, STOREFRONT_ASSETS_PATH, STYLESHEET_ASSET_CODE, THEME_JS_ASSET_CODE,
+    add_url_body, form_field, merge_settings, text_body, Backup, BackupRestored, Bootstrapped, EditorJs, Page,
+    PageCreate, PageType, PageUpdate, Payload, Site, SiteDocument, SiteDocumentType, SiteUpdate, SiteUrl, Template,
+    ThemeContent, UrlSearchResults, UrlType, SITE_THEMES_PATH, STOREFRONT_ASSETS_PATH, STYLESHEET_ASSET_CODE,
+    THEME_JS_ASSET_CODE,
 };
-use konigle_core::pagination::decode_page;
-use konigle_core::resource::detail_request;
+use konigle_core::pagination::ListParams;
+use konigle_core::resource::{collection_request, detail_request};
 use konigle_core::spec::{Authors, Backups, Components, Redirects, Templates};
 use konigle_core::{Body, Error, Json, JsonMap, Method, Query, Request, Result};
 
@@ -315,10 +316,6 @@ const SITE_INFO_PATH: &str = "/admin/api/shops/info";
 const SITE_DOCUMENTS_PATH: &str = "/admin/api/site-documents";
 /// Path of the site settings.
 const SITE_SETTINGS_PATH: &str = "/admin/api/site-settings";
-/// Path of the pages (robots.txt and URLs).
-const PAGES_PATH: &str = "/admin/api/pages";
-/// Path of the folders (the home folder holds robots.txt).
-const FOLDERS_PATH: &str = "/admin/api/content-folders";
 /// Path of the site tree search.
 const SITE_TREE_SEARCH_PATH: &str = "/services/site-tree/api/v1/site-tree/search";
 
@@ -345,42 +342,6 @@ impl WebsiteManager {
     fn cached_document(&self, kind: &SiteDocumentType) -> Option<String> {
         self.documents.lock().ok().and_then(|d| d.get(kind.as_str()).cloned())
     }
-
-    fn robots_query() -> Query {
-        let mut q = Query::default();
-        q.push("page", 1);
-        q.push("page_size", 1);
-        q.push("page_type", "robots");
-        q.push("folder", "none");
-        q.push("handle", "robots");
-        q
-    }
-}
-
-/// The page the platform serves as `/robots.txt`: in the home folder,
-/// excluded from the sitemap.
-fn robots_page(folder: &str, content: &str) -> Json {
-    serde_json::json!({
-        "name": "robots.txt",
-        "handle": "robots",
-        "title": "robots.txt",
-        "subtitle": "",
-        "page_type": "robots",
-        "folder": folder,
-        "content": {"text": content},
-        "json_ld": {},
-        "exclude_from_sitemap": true,
-        "contributor_ids": [],
-        "reviewer_ids": [],
-        "show_author": true,
-        "tags": [],
-        "data_source": "self",
-        "context_builders": {},
-    })
-}
-
-fn id_of(value: &Json) -> Option<String> {
-    value.get("id").and_then(Json::as_str).filter(|id| !id.is_empty()).map(str::to_owned)
 }
 
 #[crate::facade]
@@ -501,13 +462,14 @@ impl WebsiteManager {
         self.client.fetch(req).await
     }
 
-    /// The id and detail of the robots.txt page, if the site has one.
-    async fn robots_txt_page(&self) -> Result<Option<(String, Json)>> {
-        let resp = self.client.execute(Request::new(Method::Get, PAGES_PATH).query(Self::robots_query())).await?;
-        let page: konigle_core::Page<Json> = decode_page(resp.status, &resp.body, 1, 1)?;
-        let Some(id) = page.items.first().and_then(id_of) else { return Ok(None) };
-        let detail: Json = self.client.fetch(Request::new(Method::Get, PAGES_PATH).segment(&id)).await?;
-        Ok(Some((id, detail)))
+    /// The robots.txt page with its detail, if the site has one.
+    async fn robots_txt_page(&self) -> Result<Option<Record<Page>>> {
+        let robots = PageFilters::builder().page_type(PageType::Robots).folder("none").handle("robots").build();
+        let listed = self.client.pages().list(&ListParams::with_filters(robots).page(1).page_size(1)).await?;
+        match listed.items.into_iter().next() {
+            Some(page) if !page.id.is_empty() => Ok(Some(self.client.pages().get(&page.id).await?)),
+            _ => Ok(None),
+        }
     }
 
     /// The content of the site's robots.txt; `""` when it has none.
@@ -515,45 +477,43 @@ impl WebsiteManager {
         let page = self.robots_txt_page().await?;
         Ok(page
             .as_ref()
-            .and_then(|(_, p)| p.get("content"))
-            .and_then(|c| c.get("text"))
+            .and_then(|p| p.content.extra.get("text"))
             .and_then(Json::as_str)
             .unwrap_or_default()
             .to_string())
     }
 
     /// Sets the content of the site's robots.txt: updates the robots page,
-    /// or creates it in the home folder and publishes it. Returns the page
-    /// as the API answered the update or the creation.
+    /// or creates it in the home folder (out of the sitemap) and publishes
+    /// it. Returns the page as the API answered the update or the creation.
     ///
     /// # Errors
     /// [`Error::InvalidInput`] when the page must be created and the site
     /// has no home folder, or any API error.
-    pub async fn set_robots_txt(&self, content: &str) -> Result<Json> {
-        if let Some((id, _)) = self.robots_txt_page().await? {
-            let body = Body::Json(serde_json::json!({"content": {"text": content}}));
-            return self.client.fetch(Request::new(Method::Patch, PAGES_PATH).segment(&id).body(body)).await;
+    pub async fn set_robots_txt(&self, content: &str) -> Result<Record<Page>> {
+        // robots.txt is stored as a text document, not as EditorJS blocks.
+        let text: EditorJs = serde_json::from_value(serde_json::json!({ "text": content }))
+            .map_err(|e| Error::invalid("content", e.to_string()))?;
+        if let Some(page) = self.robots_txt_page().await? {
+            return self.client.pages().update(&page.id, PageUpdate::builder().content(text).build()).await;
         }
-        let mut q = Query::default();
-        q.push("page", 1);
-        q.push("page_size", 20);
-        q.push("folder_type", "home");
-        q.push("is_original_version", true);
-        let resp = self.client.execute(Request::new(Method::Get, FOLDERS_PATH).query(q)).await?;
-        let folders: konigle_core::Page<Json> = decode_page(resp.status, &resp.body, 1, 20)?;
-        let home = folders
-            .items
-            .first()
-            .and_then(id_of)
-            .ok_or_else(|| Error::InvalidInput { field: None, message: "the site has no home folder".into() })?;
-        let created: Json = self
+        let home = self
             .client
-            .fetch(Request::new(Method::Post, PAGES_PATH).body(Body::Json(robots_page(&home, content))))
-            .await?;
-        let id = id_of(&created).ok_or_else(|| {
-            Error::decode(200, "the created robots.txt page has no id", created.to_string().as_bytes())
-        })?;
-        self.client.execute(Request::new(Method::Post, PAGES_PATH).segment(&id).suffix("/publish")).await?;
+            .folders()
+            .get_home_folder(false)
+            .await?
+            .ok_or_else(|| Error::InvalidInput { field: None, message: "the site has no home folder".into() })?;
+        let robots = PageCreate::builder()
+            .name("robots.txt")
+            .handle("robots")
+            .title("robots.txt")
+            .page_type(PageType::Robots)
+            .folder(home.id.clone())
+            .content(text)
+            .exclude_from_sitemap(true)
+            .build();
+        let created = self.client.pages().create(robots).await?;
+        self.client.pages().publish(&created.id).await?;
         Ok(created)
     }
 
@@ -561,7 +521,7 @@ impl WebsiteManager {
     /// as needed. Returns what was created.
     pub async fn add_url(&self, pathname: &str, url_type: UrlType) -> Result<SiteUrl> {
         let body = add_url_body(pathname, &url_type)?;
-        self.client.fetch(Request::new(Method::Post, PAGES_PATH).suffix("/add-url").body(body)).await
+        self.client.fetch(collection_request::<Page>(Method::Post).suffix("/add-url").body(body)).await
     }
 
     /// What lives at `pathname`, in page version `version` when set.
@@ -571,7 +531,7 @@ impl WebsiteManager {
         if let Some(v) = version.filter(|v| !v.is_empty()) {
             q.push("version", v);
         }
-        self.client.fetch(Request::new(Method::Get, PAGES_PATH).suffix("/get-url").query(q)).await
+        self.client.fetch(collection_request::<Page>(Method::Get).suffix("/get-url").query(q)).await
     }
 
     /// Searches the site's URLs.
