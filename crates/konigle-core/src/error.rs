@@ -175,15 +175,11 @@ pub enum Error {
     Unsupported(String),
 }
 
-impl Error {
-    /// Shortcut for [`Error::InvalidInput`].
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidInput { field: Some(field.into()), message: message.into() }
-    }
-
-    /// The API error, for errors answered by the server.
-    pub fn api(&self) -> Option<&ApiError> {
-        match self {
+/// The [`ApiError`] of the variants the server answered, by reference or
+/// mutably: the one list of those variants.
+macro_rules! answered {
+    ($error:expr) => {
+        match $error {
             Error::Validation(e)
             | Error::Authentication(e)
             | Error::Authorization(e)
@@ -194,6 +190,18 @@ impl Error {
             | Error::Api(e) => Some(e),
             _ => None,
         }
+    };
+}
+
+impl Error {
+    /// Shortcut for [`Error::InvalidInput`].
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidInput { field: Some(field.into()), message: message.into() }
+    }
+
+    /// The API error, for errors answered by the server.
+    pub fn api(&self) -> Option<&ApiError> {
+        answered!(self)
     }
 
     /// A timeout of one attempt.
@@ -251,17 +259,7 @@ impl Error {
 
     /// The API error, mutably, for errors answered by the server.
     pub fn api_mut(&mut self) -> Option<&mut ApiError> {
-        match self {
-            Error::Validation(e)
-            | Error::Authentication(e)
-            | Error::Authorization(e)
-            | Error::NotFound(e)
-            | Error::Conflict(e)
-            | Error::RateLimited(e)
-            | Error::Server(e)
-            | Error::Api(e) => Some(e),
-            _ => None,
-        }
+        answered!(self)
     }
 
     /// How many attempts were made before this error (1 when the request
