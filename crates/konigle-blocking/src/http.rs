@@ -24,8 +24,8 @@ pub(crate) use reqwest::blocking::multipart;
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION};
 
 use crate::api::transport::{
-    check_length, classify, describe, idle_per_host, json, method, read_async_body, redirect_error, response_headers,
-    too_large, Defaults, IDLE_TIMEOUT,
+    check_length, classify, describe, json, method, read_async_body, redirect_error, response_headers, too_large,
+    Defaults,
 };
 
 pub(crate) struct Http {
@@ -103,16 +103,7 @@ impl Http {
     /// cannot be set up.
     pub(crate) fn new(config: &Config) -> Result<Http> {
         outside_runtime()?;
-        let builder = reqwest::blocking::Client::builder()
-            .user_agent(config.user_agent())
-            .connect_timeout(config.connect_timeout())
-            .timeout(config.timeout())
-            .pool_max_idle_per_host(idle_per_host(config))
-            .pool_idle_timeout(IDLE_TIMEOUT)
-            // Redirects are answered as `Error::Redirect`, never followed.
-            .redirect(reqwest::redirect::Policy::none());
-        #[cfg(feature = "native-tls")]
-        let builder = builder.use_native_tls();
+        let builder = crate::api::transport::configured!(reqwest::blocking::Client::builder(), config);
         let client = builder.build().map_err(build_error)?;
         let mut http = Http::with_client(config, client, Some(config.timeout()))?;
         http.uploads = Some(Uploads { config: config.clone(), ready: OnceLock::new() });
@@ -217,16 +208,7 @@ impl Ready {
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the upload runtime: {e}"))?;
-        let builder = reqwest::Client::builder()
-            .user_agent(config.user_agent())
-            .connect_timeout(config.connect_timeout())
-            .timeout(config.timeout())
-            .pool_max_idle_per_host(idle_per_host(config))
-            .pool_idle_timeout(IDLE_TIMEOUT)
-            // As on the ordinary path: redirects are answered, never followed.
-            .redirect(reqwest::redirect::Policy::none());
-        #[cfg(feature = "native-tls")]
-        let builder = builder.use_native_tls();
+        let builder = crate::api::transport::configured!(reqwest::Client::builder(), config);
         let client = builder.build().map_err(|e| build_error(e).to_string())?;
         Ok(Ready {
             runtime: Some(runtime),

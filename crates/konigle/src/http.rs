@@ -10,7 +10,7 @@ use konigle_core::{Config, Error, Request, Result};
 use reqwest::header::HeaderValue;
 pub(crate) use reqwest::multipart;
 
-use crate::api::transport::{describe, idle_per_host, Defaults, IDLE_TIMEOUT};
+use crate::api::transport::{describe, Defaults};
 use konigle_core::resource::RawResponse;
 
 pub(crate) struct Http {
@@ -35,16 +35,7 @@ impl Http {
     /// A reqwest client built from `config`; it applies the config's timeout
     /// itself, so requests without a per-call override set no timer of their own.
     pub(crate) fn new(config: &Config) -> Result<Http> {
-        let builder = reqwest::Client::builder()
-            .user_agent(config.user_agent())
-            .connect_timeout(config.connect_timeout())
-            .timeout(config.timeout())
-            .pool_max_idle_per_host(idle_per_host(config))
-            .pool_idle_timeout(IDLE_TIMEOUT)
-            // Redirects are answered as `Error::Redirect`, never followed.
-            .redirect(reqwest::redirect::Policy::none());
-        #[cfg(feature = "native-tls")]
-        let builder = builder.use_native_tls();
+        let builder = crate::api::transport::configured!(reqwest::Client::builder(), config);
         let client =
             builder.build().map_err(|e| Error::Config(format!("cannot build the HTTP client: {}", describe(&e))))?;
         Http::with_client(config, client, Some(config.timeout()))

@@ -262,6 +262,26 @@ pub(crate) fn idle_per_host(config: &konigle_core::Config) -> usize {
 /// How long an idle connection is kept.
 pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// A reqwest client builder (async or blocking) with the settings every
+/// client the SDK builds from a config has: user agent, timeouts, idle
+/// pool, no redirects (answered as `Error::Redirect`), and the TLS backend.
+macro_rules! configured {
+    ($builder:expr, $config:expr) => {{
+        let config: &konigle_core::Config = $config;
+        let builder = $builder
+            .user_agent(config.user_agent())
+            .connect_timeout(config.connect_timeout())
+            .timeout(config.timeout())
+            .pool_max_idle_per_host($crate::api::transport::idle_per_host(config))
+            .pool_idle_timeout($crate::api::transport::IDLE_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none());
+        #[cfg(feature = "native-tls")]
+        let builder = builder.use_native_tls();
+        builder
+    }};
+}
+pub(crate) use configured;
+
 /// Sending: the same body for both facades; each crate's `http` module
 /// supplies the client, the in-flight limit (`admit`), the multipart types
 /// and how a file on disk becomes a streamed part (`file_part`).
