@@ -23,7 +23,10 @@ impl<S: Spec> Iterator for Items<S> {
                 return Some(Ok(self.manager.record(item, true)));
             }
             let (page, size) = self.walk.next_page()?;
-            let fetched = self.manager.fetch_models(page, size, &self.filters);
+            let fetched = self
+                .manager
+                .list_request(page, size, &self.filters)
+                .and_then(|req| self.manager.fetch_models_with(req, page, size));
             match fetched.and_then(|mut p| self.walk.advance(&mut p, Resource::resource_id).map(|()| p)) {
                 Ok(p) => self.buffer = p.items.into_iter(),
                 Err(e) => {

@@ -210,7 +210,7 @@ pub fn decode_page<T: serde::de::DeserializeOwned>(
     page: u32,
     page_size: u32,
 ) -> Result<Page<T>> {
-    let raw: RawPage<T> = serde_json::from_slice(body).map_err(|e| Error::decode(status, e, body))?;
+    let raw: RawPage<T> = crate::resource::parse_json(body).map_err(|e| Error::decode(status, e, body))?;
     Ok(Page {
         items: raw.payload.or(raw.results).unwrap_or_default(),
         count: raw.count,
@@ -287,14 +287,14 @@ impl Walk {
     /// # Errors
     /// [`Error::Pagination`] when the server's pages do not add up; the walk
     /// is then over.
-    pub fn advance<T>(&mut self, page: &mut Page<T>, id: impl Fn(&T) -> String) -> Result<()> {
+    pub fn advance<T>(&mut self, page: &mut Page<T>, id: impl Fn(&T) -> &str) -> Result<()> {
         self.requests += 1;
         let size = u64::from(self.page_size);
         let pages_by_count = u32::try_from(page.count.div_ceil(size)).unwrap_or(u32::MAX);
         let reported = page.num_pages.max(pages_by_count);
         self.budget = self.budget.max(reported.saturating_add(WALK_MARGIN));
         let received = page.items.len();
-        page.items.retain(|item| self.seen.insert(id_hash(&id(item))));
+        page.items.retain(|item| self.seen.insert(id_hash(id(item))));
         let fresh = page.items.len();
         let current = self.next_page;
         let shrunk = self.last_count.map_or(0, |before| before.saturating_sub(page.count));
@@ -404,9 +404,9 @@ mod tests {
         assert!(matches!(decode_page::<u8>(200, b"<html>", 1, 2), Err(Error::Decode { .. })));
     }
 
-    fn page(n: u32, ids: &[u32], count: u64, next: bool) -> Page<u32> {
+    fn page(n: u32, ids: &[u32], count: u64, next: bool) -> Page<String> {
         Page {
-            items: ids.to_vec(),
+            items: ids.iter().map(u32::to_string).collect(),
             count,
             next: next.then(|| "x".to_string()),
             previous: None,
@@ -418,15 +418,15 @@ mod tests {
 
     /// Runs a walk against `server(page) -> page`, returning the yielded
     /// items and the final result.
-    fn run(mut server: impl FnMut(u32) -> Page<u32>) -> (Vec<u32>, Result<()>, u32) {
+    fn run(mut server: impl FnMut(u32) -> Page<String>) -> (Vec<u32>, Result<()>, u32) {
         let mut w = Walk::new(2);
         let mut out = vec![];
         while let Some((n, _)) = w.next_page() {
             let mut p = server(n);
-            if let Err(e) = w.advance(&mut p, |i| i.to_string()) {
+            if let Err(e) = w.advance(&mut p, String::as_str) {
                 return (out, Err(e), w.requests());
             }
-            out.extend(p.items);
+            out.extend(p.items.iter().map(|i| i.parse::<u32>().expect("numeric id")));
             assert!(w.requests() < 100, "unbounded walk");
         }
         (out, Ok(()), w.requests())

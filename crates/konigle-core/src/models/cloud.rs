@@ -149,8 +149,8 @@ pub struct Computer {
 impl Resource for Computer {
     const PATH: &'static str = COMPUTERS_PATH;
     const NAME: &'static str = "Computer";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_with::<ComputerUpdate>(
@@ -274,8 +274,8 @@ pub struct WebApp {
 impl Resource for WebApp {
     const PATH: &'static str = WEBAPPS_PATH;
     const NAME: &'static str = "WebApp";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_with::<WebAppUpdate>(
@@ -493,8 +493,8 @@ pub struct Space {
 impl Resource for Space {
     const PATH: &'static str = SPACES_PATH;
     const NAME: &'static str = "Space";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_with::<SpaceUpdate>(
@@ -687,8 +687,8 @@ impl Job {
 impl Resource for Job {
     const PATH: &'static str = JOBS_PATH;
     const NAME: &'static str = "Job";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_with::<JobUpdate>(

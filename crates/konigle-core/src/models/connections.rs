@@ -68,8 +68,8 @@ pub struct Connection {
 impl Resource for Connection {
     const PATH: &'static str = CONNECTIONS_PATH;
     const NAME: &'static str = "Connection";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 }
 

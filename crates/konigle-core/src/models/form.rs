@@ -48,8 +48,8 @@ impl Resource for Form {
     const TRAILING_SLASH: bool = true;
     const NAME: &'static str = "Form";
     /// The slug: forms are addressed by it.
-    fn resource_id(&self) -> String {
-        self.slug.clone()
+    fn resource_id(&self) -> &str {
+        &self.slug
     }
 }
 

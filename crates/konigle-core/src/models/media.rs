@@ -55,8 +55,8 @@ macro_rules! asset_model {
         impl Resource for $name {
             const PATH: &'static str = ASSETS;
             const NAME: &'static str = stringify!($name);
-            fn resource_id(&self) -> String {
-                self.id.clone()
+            fn resource_id(&self) -> &str {
+                &self.id
             }
             fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
                 crate::models::payload::save_through::<AssetUpdate>(changes, &[])

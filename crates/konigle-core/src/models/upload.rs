@@ -82,8 +82,8 @@ pub struct Upload {
 impl Resource for Upload {
     const PATH: &'static str = UPLOADS_PATH;
     const NAME: &'static str = "Upload";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 }
 

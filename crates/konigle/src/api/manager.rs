@@ -99,14 +99,9 @@ impl<S: Spec> Manager<S> {
         Ok(page.map(|item| self.record(item, true)))
     }
 
-    /// One page of plain models, as `iter_all` walks them (records are made
-    /// as items are yielded).
-    pub(crate) async fn fetch_models(&self, page: u32, size: u32, filters: &S::Filters) -> Result<Page<S::Model>> {
-        let req = self.list_request(page, size, filters)?;
-        self.fetch_models_with(req, page, size).await
-    }
-
-    async fn fetch_models_with(&self, req: Request, page: u32, size: u32) -> Result<Page<S::Model>> {
+    /// Sends a prepared list request and decodes its page of plain models,
+    /// as `iter_all` walks them (records are made as items are yielded).
+    pub(crate) async fn fetch_models_with(&self, req: Request, page: u32, size: u32) -> Result<Page<S::Model>> {
         let resp = self.client.execute(req).await?;
         decode_page(resp.status, &resp.body, page, size).map_err(|e| self.client.scrub(e))
     }

@@ -88,8 +88,7 @@ impl<T: spec::Save> Record<T> {
             // No change the update carries: nothing to send.
             return Ok(self);
         }
-        let req =
-            detail_request::<T>(Method::Patch, &self.tracked.value().resource_id())?.body(Body::Json(body.into()));
+        let req = detail_request::<T>(Method::Patch, self.tracked.value().resource_id())?.body(Body::Json(body.into()));
         let fresh: T = self.client.fetch(req).await?;
         let partial = self.tracked.is_partial();
         self.tracked.replace(fresh, partial);
@@ -102,8 +101,7 @@ impl<T: spec::Fetch> Record<T> {
     /// Replaces the record's data with the server's current state, dropping
     /// unsaved changes.
     pub async fn reload(&mut self) -> Result<&mut Self> {
-        let fresh: T =
-            self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value().resource_id())?).await?;
+        let fresh: T = self.client.fetch(detail_request::<T>(Method::Get, self.tracked.value().resource_id())?).await?;
         let partial = self.tracked.is_partial();
         self.tracked.replace(fresh, partial);
         Ok(self)
@@ -115,8 +113,7 @@ impl<T: spec::Fetch> Record<T> {
         if !self.tracked.is_partial() {
             return Ok(self);
         }
-        let fresh: T =
-            self.client.fetch(detail_request::<T>(Method::Get, &self.tracked.value().resource_id())?).await?;
+        let fresh: T = self.client.fetch(detail_request::<T>(Method::Get, self.tracked.value().resource_id())?).await?;
         self.tracked.replace(fresh, false);
         Ok(self)
     }
@@ -126,7 +123,7 @@ impl<T: spec::Fetch> Record<T> {
 impl<T: spec::Remove> Record<T> {
     /// Deletes the resource.
     pub async fn delete(self) -> Result<()> {
-        self.client.execute(detail_request::<T>(Method::Delete, &self.tracked.value().resource_id())?).await?;
+        self.client.execute(detail_request::<T>(Method::Delete, self.tracked.value().resource_id())?).await?;
         Ok(())
     }
 }

@@ -68,8 +68,8 @@ impl Resource for ProductImage {
     const PATH: &'static str = PRODUCT_IMAGES_PATH;
     const NAME: &'static str = "ProductImage";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`ProductImageUpdate`] (validated,

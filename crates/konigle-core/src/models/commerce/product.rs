@@ -136,8 +136,8 @@ impl Resource for Product {
     const NAME: &'static str = "Product";
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["seo_meta", "content"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`ProductUpdate`] (validated, unset

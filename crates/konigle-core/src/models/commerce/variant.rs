@@ -134,8 +134,8 @@ impl Resource for ProductVariant {
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["content", "seo_meta"];
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["image", "product"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`ProductVariantUpdate`] (validated,

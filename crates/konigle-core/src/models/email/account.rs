@@ -50,8 +50,8 @@ crate::models::null_as!(null_as_active, active, bool);
 impl Resource for EmailAccount {
     const PATH: &'static str = "/reachout/api/v1/accounts";
     const NAME: &'static str = "EmailAccount";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_through::<EmailAccountUpdate>(changes, &[])

@@ -89,8 +89,8 @@ crate::models::null_as!(null_as_default_rate_limit, default_rate_limit, u64);
 impl Resource for EmailChannel {
     const PATH: &'static str = "/reachout/api/v1/channels";
     const NAME: &'static str = "EmailChannel";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_with::<EmailChannelUpdate>(

@@ -87,8 +87,8 @@ crate::models::null_as!(null_as_pending, pending, EmailVerificationStatus);
 impl Resource for EmailIdentity {
     const PATH: &'static str = "/reachout/api/v1/identities";
     const NAME: &'static str = "EmailIdentity";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_with::<EmailIdentityUpdate>(

@@ -55,8 +55,8 @@ fn not_base() -> Option<bool> {
 impl Resource for EmailTemplate {
     const PATH: &'static str = "/reachout/api/v1/email-templates";
     const NAME: &'static str = "EmailTemplate";
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
     fn save_body(changes: crate::JsonMap) -> Result<crate::JsonMap> {
         crate::models::payload::save_through::<EmailTemplateUpdate>(changes, &[])

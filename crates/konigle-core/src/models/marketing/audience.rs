@@ -39,8 +39,8 @@ impl Resource for Audience {
     const PATH: &'static str = "/reachout/api/v1/audiences";
     const NAME: &'static str = "Audience";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     fn save_body(changes: JsonMap) -> Result<JsonMap> {

@@ -204,8 +204,8 @@ impl Resource for Campaign {
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["execution"];
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["execution"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// Only fields [`CampaignUpdate`] accepts are saved; status, LTV and

@@ -115,8 +115,8 @@ impl Resource for Contact {
     const PATH: &'static str = "/reachout/api/v1/contacts";
     const NAME: &'static str = "Contact";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// Only fields [`ContactUpdate`] accepts are saved; LTV and purchase

@@ -99,8 +99,8 @@ impl Resource for Author {
     const PATH: &'static str = "/admin/api/content-authors";
     const NAME: &'static str = "Author";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as an [`AuthorUpdate`] (validated; the

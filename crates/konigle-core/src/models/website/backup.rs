@@ -120,8 +120,8 @@ impl Resource for Backup {
     const PATH: &'static str = "/backup/api/v1/backups";
     const NAME: &'static str = "Backup";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 }
 

@@ -102,8 +102,8 @@ impl Resource for Blog {
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["content", "contributors", "reviewers"];
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["author", "folder"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// Only fields [`BlogUpdate`] accepts are saved.

@@ -85,8 +85,8 @@ impl Resource for Component {
     const NAME: &'static str = "Component";
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["template_html"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`ComponentUpdate`] (the type, context

@@ -111,8 +111,8 @@ impl Resource for Folder {
     const NAME: &'static str = "Folder";
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["parent"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// Only fields [`FolderUpdate`] accepts are saved; the handle changes

@@ -84,8 +84,8 @@ impl Resource for GlossaryTerm {
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["content", "contributors", "reviewers"];
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["author"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// Only fields [`GlossaryTermUpdate`] accepts are saved.

@@ -34,8 +34,8 @@ impl Resource for Redirect {
     const PATH: &'static str = "/admin/api/redirects";
     const NAME: &'static str = "Redirect";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`RedirectUpdate`] (validated).

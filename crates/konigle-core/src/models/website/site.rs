@@ -89,8 +89,8 @@ impl Resource for Site {
     const PATH: &'static str = "/admin/api/shops";
     const NAME: &'static str = "Site";
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`SiteUpdate`] (read-only fields such

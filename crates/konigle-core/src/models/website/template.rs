@@ -251,8 +251,8 @@ impl Resource for Template {
     const DETAIL_ONLY_FIELDS: &'static [&'static str] = &["layout", "included_component_ids"];
     const FOREIGN_KEY_FIELDS: &'static [&'static str] = &["base"];
 
-    fn resource_id(&self) -> String {
-        self.id.clone()
+    fn resource_id(&self) -> &str {
+        &self.id
     }
 
     /// The changed fields, read as a [`TemplateUpdate`] (validated; the

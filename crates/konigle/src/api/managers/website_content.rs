@@ -123,7 +123,7 @@ impl<T: PublishableResource> Record<T> {
     /// Replaces the record with the answer of a publishing action. Unsaved
     /// changes are dropped, as with `reload`.
     async fn apply_action(&mut self, action: &str, body: Body) -> Result<&mut Self> {
-        let value: T = content_action::<T>(self.client(), &self.resource_id(), action, body).await?;
+        let value: T = content_action::<T>(self.client(), self.resource_id(), action, body).await?;
         *self = Record::new(value, false, self.client().clone());
         Ok(self)
     }
@@ -158,7 +158,7 @@ impl<T: PublishableResource> Record<T> {
 
     /// The page as served to search engine crawlers (the response body, as text).
     pub async fn get_crawler_view(&self) -> Result<String> {
-        crawler_view::<T>(self.client(), &self.resource_id()).await
+        crawler_view::<T>(self.client(), self.resource_id()).await
     }
 }
 
