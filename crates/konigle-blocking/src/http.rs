@@ -312,6 +312,12 @@ pub(crate) fn read_body(
     connect_timeout: Duration,
 ) -> Result<bytes::Bytes, AttemptError> {
     use std::io::Read;
+    if resp.content_length().is_some_and(|len| len <= limit) {
+        // The announced length bounds the body (the connection ends a longer
+        // one), so it is collected whole, without the zero-filled buffer
+        // `Read` needs.
+        return resp.bytes().map_err(|e| classify(e, timeout, connect_timeout));
+    }
     let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0).min(limit).min(1 << 20) as usize);
     // One byte past the limit tells an over-long body from one of exactly `limit`.
     let mut capped = resp.take(limit.saturating_add(1));
