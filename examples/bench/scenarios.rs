@@ -137,26 +137,35 @@ fn repeat(units: usize, work: &mut Unit<'_>) -> Res<Value> {
     Ok(json!({"ops": ops, "secs": secs, "rate": ops as f64 / secs, "cpu_us_per_op": cpu_us}))
 }
 
-/// Alternates SDK and baseline units (ABBA order), after one of each unmeasured.
+/// Alternates SDK and baseline units (ABBA order), after one of each
+/// unmeasured. The ratio is the median of the per-pair ratios, so a burst
+/// of load on the machine skews one pair, not the result.
 fn alternate(units: usize, sdk: &mut Unit<'_>, base: &mut Unit<'_>) -> Res<Value> {
     sdk()?;
     base()?;
     let (mut sdk_ops, mut sdk_secs, mut base_ops, mut base_secs) = (0u64, 0f64, 0u64, 0f64);
+    let mut ratios = Vec::with_capacity(units);
     for i in 0..units {
+        let (mut pair_sdk, mut pair_base) = (0f64, 0f64);
         for sdk_turn in if i % 2 == 0 { [true, false] } else { [false, true] } {
             let start = Instant::now();
             if sdk_turn {
-                sdk_ops += sdk()?;
-                sdk_secs += start.elapsed().as_secs_f64();
+                let ops = sdk()?;
+                let secs = start.elapsed().as_secs_f64();
+                (sdk_ops, sdk_secs, pair_sdk) = (sdk_ops + ops, sdk_secs + secs, ops as f64 / secs);
             } else {
-                base_ops += base()?;
-                base_secs += start.elapsed().as_secs_f64();
+                let ops = base()?;
+                let secs = start.elapsed().as_secs_f64();
+                (base_ops, base_secs, pair_base) = (base_ops + ops, base_secs + secs, ops as f64 / secs);
             }
         }
+        ratios.push(pair_sdk / pair_base);
     }
+    ratios.sort_by(f64::total_cmp);
+    let ratio = ratios.get(ratios.len() / 2).copied().unwrap_or(f64::NAN);
     let (sdk_rate, base_rate) = (sdk_ops as f64 / sdk_secs, base_ops as f64 / base_secs);
     Ok(json!({"sdk_ops": sdk_ops, "base_ops": base_ops, "sdk_rate": sdk_rate, "base_rate": base_rate,
-              "ratio": sdk_rate / base_rate}))
+              "ratio": ratio}))
 }
 
 /// The unit of `scenario` for one implementation.
