@@ -187,3 +187,28 @@ async fn blocking_client_inside_a_runtime_is_an_error_not_a_panic() {
     assert_eq!(uploads.received().len(), 1, "nothing sent from inside the runtime");
     assert!(server.received().is_empty(), "nothing sent from inside the runtime");
 }
+
+/// Every manager's spec marker is konigle-core's, so both clients' cloud
+/// managers are managers of the same types and generic code over
+/// `konigle_core::spec` serves both.
+#[test]
+fn cloud_managers_use_the_core_spec_markers() {
+    use std::any::TypeId;
+    fn spec_of<S: konigle_core::spec::Spec>(_: &konigle::Manager<S>) -> TypeId {
+        TypeId::of::<S>()
+    }
+    fn blocking_spec_of<S: konigle_core::spec::Spec>(_: &konigle_blocking::Manager<S>) -> TypeId {
+        TypeId::of::<S>()
+    }
+    let config = config("http://127.0.0.1:9");
+    let (a, b) = (
+        konigle::Client::new(config.clone()).expect("async"),
+        konigle_blocking::Client::new(config).expect("blocking"),
+    );
+    let computers = TypeId::of::<konigle_core::spec::CloudComputers>();
+    let webapps = TypeId::of::<konigle_core::spec::CloudWebApps>();
+    assert_eq!(spec_of(&a.cloud().computers()), computers);
+    assert_eq!(blocking_spec_of(&b.cloud().computers()), computers);
+    assert_eq!(spec_of(&a.cloud().webapps()), webapps);
+    assert_eq!(blocking_spec_of(&b.cloud().webapps()), webapps);
+}

@@ -98,15 +98,20 @@ spec!(
     Documents: crate::models::Document, crate::filters::DocumentFilters,
     create = crate::models::DocumentCreate, update = crate::models::DocumentUpdate, delete = true
 );
-// Cloud computers and web apps: their managers create with their own
-// `create` (the answer carries a provisioning job), so their markers live
-// beside those managers; the models' Active Record capabilities are here.
-impl Fetch for crate::models::Computer {}
-impl Save for crate::models::Computer {}
-impl Remove for crate::models::Computer {}
-impl Fetch for crate::models::WebApp {}
-impl Save for crate::models::WebApp {}
-impl Remove for crate::models::WebApp {}
+spec!(
+    /// Cloud computers (`client.cloud().computers()`). Creation answers with
+    /// the computer and its provisioning job, so the manager has its own
+    /// `create` rather than [`Create`].
+    CloudComputers: crate::models::Computer, crate::filters::ComputerFilters,
+    update = crate::models::ComputerUpdate, delete = true
+);
+spec!(
+    /// Cloud web apps (`client.cloud().webapps()`). Creation answers with
+    /// the app and its provisioning job, so the manager has its own `create`
+    /// rather than [`Create`].
+    CloudWebApps: crate::models::WebApp, crate::filters::WebAppFilters,
+    update = crate::models::WebAppUpdate, delete = true
+);
 spec!(
     /// Cloud spaces (`client.cloud().spaces()`).
     CloudSpaces: crate::models::Space, crate::filters::SpaceFilters,

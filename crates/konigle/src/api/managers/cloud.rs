@@ -6,54 +6,52 @@ use konigle_core::models::{
     WebAppCreate, WebAppCreateResponse,
 };
 use konigle_core::resource::{collection_request, detail_request};
-use konigle_core::spec::{self, CloudJobs, CloudSpaces, Spec};
+use konigle_core::spec::{CloudComputers, CloudJobs, CloudSpaces, CloudWebApps};
 use konigle_core::{Method, Query, Result};
 use serde::Serialize;
 
 use crate::api::{Client, Manager, Record};
 
-/// Cloud computers (`client.cloud().computers()`). Creation returns the
-/// computer with its provisioning job, so it is this manager's own
-/// [`create`](Manager::<CloudComputers>::create), not `spec::Create`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CloudComputers;
-impl Spec for CloudComputers {
-    type Model = Computer;
-    type Filters = konigle_core::filters::ComputerFilters;
-}
-impl spec::Get for CloudComputers {}
-impl spec::Update for CloudComputers {
-    type Payload = konigle_core::models::ComputerUpdate;
-}
-impl spec::Delete for CloudComputers {}
-
-/// Cloud web apps (`client.cloud().webapps()`). Creation returns the app
-/// with its provisioning job, so it is this manager's own
-/// [`create`](Manager::<CloudWebApps>::create), not `spec::Create`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CloudWebApps;
-impl Spec for CloudWebApps {
-    type Model = WebApp;
-    type Filters = konigle_core::filters::WebAppFilters;
-}
-impl spec::Get for CloudWebApps {}
-impl spec::Update for CloudWebApps {
-    type Payload = konigle_core::models::WebAppUpdate;
-}
-impl spec::Delete for CloudWebApps {}
-
-/// Manager of cloud computers (`client.cloud().computers()`).
+/// Manager of cloud computers (`client.cloud().computers()`): the
+/// [`Manager`] of [`CloudComputers`] (list, get, update, delete, through
+/// `Deref`), plus [`create`](ComputerManager::create), which answers with the
+/// provisioning job as well.
 ///
 #[doc = doc_example!("computers")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
-pub type ComputerManager = Manager<CloudComputers>;
-/// Manager of cloud web apps (`client.cloud().webapps()`).
+#[derive(Debug, Clone)]
+pub struct ComputerManager {
+    inner: Manager<CloudComputers>,
+}
+
+impl std::ops::Deref for ComputerManager {
+    type Target = Manager<CloudComputers>;
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
+/// Manager of cloud web apps (`client.cloud().webapps()`): the [`Manager`]
+/// of [`CloudWebApps`] (list, get, update, delete, through `Deref`), plus
+/// [`create`](WebAppManager::create), which answers with the provisioning
+/// job as well, and the name check.
 ///
 #[doc = doc_example!("webapps")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
-pub type WebAppManager = Manager<CloudWebApps>;
+#[derive(Debug, Clone)]
+pub struct WebAppManager {
+    inner: Manager<CloudWebApps>,
+}
+
+impl std::ops::Deref for WebAppManager {
+    type Target = Manager<CloudWebApps>;
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
 /// Manager of cloud spaces (`client.cloud().spaces()`).
 ///
 #[doc = doc_example!("spaces")]
@@ -78,11 +76,11 @@ pub struct Cloud {
 impl Cloud {
     /// Computers (virtual machines).
     pub fn computers(&self) -> ComputerManager {
-        Manager::new(self.client.clone())
+        ComputerManager { inner: Manager::new(self.client.clone()) }
     }
     /// Web apps hosted on computers.
     pub fn webapps(&self) -> WebAppManager {
-        Manager::new(self.client.clone())
+        WebAppManager { inner: Manager::new(self.client.clone()) }
     }
     /// The `uat` and `production` spaces of web apps.
     pub fn spaces(&self) -> SpaceManager {
@@ -124,7 +122,7 @@ pub struct WebAppCreated {
 }
 
 #[crate::facade]
-impl Manager<CloudComputers> {
+impl ComputerManager {
     /// Provisions a computer. The work goes on after the call returns:
     /// follow `job_id` with `cloud().jobs().get` until the job is terminal.
     ///
@@ -139,7 +137,7 @@ impl Manager<CloudComputers> {
 }
 
 #[crate::facade]
-impl Manager<CloudWebApps> {
+impl WebAppManager {
     /// Creates a web app on a computer, with its `uat` and `production`
     /// spaces. Follow `job_id` until the job is terminal.
     ///
