@@ -63,9 +63,11 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
     let mut ids = Vec::new();
     for i in 1..=PRODUCTS {
         let product = client.products().create(
-            ProductCreate::new(format!("Quickstart Tee {i} {tag}"))
+            ProductCreate::builder()
+                .title(format!("Quickstart Tee {i} {tag}"))
                 .price(price(1900 + i64::from(i) * 100))
-                .tags(format!("quickstart,{tag}")),
+                .tags(format!("quickstart,{tag}"))
+                .build(),
         )?;
         ids.push(product.id.clone());
     }
@@ -173,9 +175,11 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
         let product = client
             .products()
             .create(
-                ProductCreate::new(format!("Quickstart Tee {i} {tag}"))
+                ProductCreate::builder()
+                    .title(format!("Quickstart Tee {i} {tag}"))
                     .price(price(1900 + i64::from(i) * 100))
-                    .tags(format!("quickstart,{tag}")),
+                    .tags(format!("quickstart,{tag}"))
+                    .build(),
             )
             .await?;
         ids.push(product.id.clone());

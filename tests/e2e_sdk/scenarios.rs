@@ -55,7 +55,14 @@ pub async fn products_crud_pages_and_active_record() {
         let status = if i % 3 == 0 { ProductStatus::Active } else { ProductStatus::Draft };
         let vendor = if i % 2 == 0 { "Acme" } else { "Globex" };
         let p = products
-            .create(ProductCreate::new(format!("Tee {i:02}")).status(status).price(dec("19.9")).vendor(vendor))
+            .create(
+                ProductCreate::builder()
+                    .title(format!("Tee {i:02}"))
+                    .status(status)
+                    .price(dec("19.9"))
+                    .vendor(vendor)
+                    .build(),
+            )
             .await
             .expect("create");
         assert_eq!(
@@ -107,7 +114,7 @@ pub async fn products_crud_pages_and_active_record() {
 
     // Manager update; list items are partial until load_detail.
     let updated = products
-        .update("prod_2", ProductUpdate::new().status(ProductStatus::Active).tags("cotton, summer"))
+        .update("prod_2", ProductUpdate::builder().status(ProductStatus::Active).tags("cotton, summer").build())
         .await
         .expect("update");
     assert_eq!(updated.status, ProductStatus::Active);
@@ -119,7 +126,10 @@ pub async fn products_crud_pages_and_active_record() {
     assert!(item.seo_meta.is_some() && item.is_detail_loaded());
 
     // Validation: the server's field errors, typed.
-    let err = products.update("prod_3", ProductUpdate::new().handle("tee-04")).await.expect_err("duplicate handle");
+    let err = products
+        .update("prod_3", ProductUpdate::builder().handle("tee-04").build())
+        .await
+        .expect_err("duplicate handle");
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     assert_eq!(field_names(&err), ["handle"]);
 
@@ -141,10 +151,16 @@ pub async fn variants_and_product_images() {
     let c = client(&server);
     let product = c
         .products()
-        .create(ProductCreate::new("Classic Tee").options(vec![ProductOption::new("Size", ["S", "M"])]).variants(vec![
-            ProductVariantCreate::new(dec("19.99")).title("S").option1("S").sku("TEE-S"),
-            ProductVariantCreate::new(dec("21")).title("M").option1("M").sku("TEE-M"),
-        ]))
+        .create(
+            ProductCreate::builder()
+                .title("Classic Tee")
+                .options(vec![ProductOption::builder().name("Size").values(["S", "M"]).build()])
+                .variants(vec![
+                    ProductVariantCreate::builder().price(dec("19.99")).title("S").option1("S").sku("TEE-S").build(),
+                    ProductVariantCreate::builder().price(dec("21")).title("M").option1("M").sku("TEE-M").build(),
+                ])
+                .build(),
+        )
         .await
         .expect("product with variants");
     assert!(product.has_variants);
@@ -171,16 +187,19 @@ pub async fn variants_and_product_images() {
     detail.save().await.expect("save variant");
     let reloaded = variants.get(&m.id).await.expect("reload");
     assert_eq!((reloaded.price, reloaded.inventory_quantity), (dec("18.50"), 7));
-    let err = variants.update(&m.id, ProductVariantUpdate::new().price(dec("-1"))).await;
+    let err = variants.update(&m.id, ProductVariantUpdate::builder().price(dec("-1")).build()).await;
     assert!(err.is_err(), "a negative price is refused");
 
     // Images: multipart upload from bytes, the product's main image.
     let images = c.product_images();
     let image = images
         .create(
-            ProductImageCreate::new(product.id.clone(), FileInput::bytes(PNG_16X8.to_vec()).with_name("front.png"))
+            ProductImageCreate::builder()
+                .product(product.id.clone())
+                .file(FileInput::bytes(PNG_16X8.to_vec()).with_name("front.png"))
                 .alt("Front")
-                .variant_ids([s.id.clone()]),
+                .variant_ids([s.id.clone()])
+                .build(),
         )
         .await
         .expect("image");
@@ -190,11 +209,17 @@ pub async fn variants_and_product_images() {
     let main = c.products().get(&product.id).await.expect("product");
     assert_eq!(main.image.as_ref().map(|i| i.id().to_owned()), Some(image.id.clone()));
     let err = images
-        .create(ProductImageCreate::new("prod_404", FileInput::bytes(PNG_16X8.to_vec()).with_name("x.png")))
+        .create(
+            ProductImageCreate::builder()
+                .product("prod_404")
+                .file(FileInput::bytes(PNG_16X8.to_vec()).with_name("x.png"))
+                .build(),
+        )
         .await
         .expect_err("unknown product");
     assert_eq!(field_names(&err), ["product"]);
-    let moved = images.update(&image.id, ProductImageUpdate::new().position(3).alt("Back")).await.expect("update");
+    let moved =
+        images.update(&image.id, ProductImageUpdate::builder().position(3).alt("Back").build()).await.expect("update");
     assert_eq!((moved.position, moved.alt.as_str()), (3, "Back"));
     let listed = images
         .list(&ListParams::with_filters(ProductImageFilters {

@@ -63,7 +63,10 @@ pub async fn file_names_use_the_html_form_encoding_in_every_domain() {
     let named = || FileInput::bytes(*b"\x89PNG-bytes").with_name(TRICKY);
     c.images().create(ImageCreate::new("Tricky", named())).await.expect("image");
     c.uploads().create(UploadCreate::new(FileInput::bytes(*b"a,b").with_name("a\"b.csv"))).await.expect("upload");
-    c.product_images().create(ProductImageCreate::new("prod_1", named())).await.expect("product image");
+    c.product_images()
+        .create(ProductImageCreate::builder().product("prod_1").file(named()).build())
+        .await
+        .expect("product image");
     let email = Email::new(["to@example.com"], "S", "<p/>", "tx").attachment(named());
     c.emails().send(email).await.expect("email");
     let deploy = SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip");
