@@ -248,9 +248,12 @@ pub async fn media_assets() {
     let hero = c
         .images()
         .create(
-            ImageCreate::new("Hero banner", FileInput::bytes(PNG_16X8.to_vec()).with_name("hero.png"))
+            ImageCreate::builder()
+                .name("Hero banner")
+                .image(FileInput::bytes(PNG_16X8.to_vec()).with_name("hero.png"))
                 .alt_text("Sunset")
-                .tags("hero,banner"),
+                .tags("hero,banner")
+                .build(),
         )
         .await
         .expect("image");
@@ -258,16 +261,23 @@ pub async fn media_assets() {
     assert_eq!(hero.tags, ["hero", "banner"]);
     let doc = c
         .documents()
-        .create(DocumentCreate::new(
-            "Price list",
-            FileInput::bytes(b"%PDF-1.4 prices".to_vec()).with_name("prices.pdf"),
-        ))
+        .create(
+            DocumentCreate::builder()
+                .name("Price list")
+                .file(FileInput::bytes(b"%PDF-1.4 prices".to_vec()).with_name("prices.pdf"))
+                .build(),
+        )
         .await
         .expect("document");
     assert_eq!(doc.mime_type, "application/pdf");
     let video = c
         .videos()
-        .create(VideoCreate::new("Tour", FileInput::bytes(b"\x1a\x45\xdf\xa3webm".to_vec()).with_name("tour.webm")))
+        .create(
+            VideoCreate::builder()
+                .name("Tour")
+                .file(FileInput::bytes(b"\x1a\x45\xdf\xa3webm".to_vec()).with_name("tour.webm"))
+                .build(),
+        )
         .await
         .expect("video");
     assert_eq!(video.mime_type, "video/webm");
@@ -288,7 +298,8 @@ pub async fn media_assets() {
     let r7 = c.documents().search("sunset", &ListParams::new()).await;
     assert_eq!(r7.expect("search docs").count, 0);
 
-    let generated = c.images().generate(ImageGenerate::new("A red bicycle at dawn")).await.expect("generate");
+    let generated =
+        c.images().generate(ImageGenerate::builder().prompt("A red bicycle at dawn").build()).await.expect("generate");
     assert_eq!((generated.name.as_str(), generated.mime_type.as_str()), ("A red bicycle at dawn", "image/webp"));
     assert_eq!((generated.image_width, generated.image_height), (Some(1024), Some(1024)));
 
@@ -309,14 +320,19 @@ pub async fn uploads_direct_and_cloud() {
     let c = client(&server);
     let up = c
         .uploads()
-        .create(UploadCreate::new(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("data.csv")))
+        .create(UploadCreate::builder().file(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("data.csv")).build())
         .await
         .expect("upload");
     assert_eq!((up.mime_type.as_str(), up.size, up.status.to_string().as_str()), ("text/csv", 8, "completed"));
     assert!(up.url.as_deref().is_some_and(|u| u.ends_with("/data.csv")));
 
-    let cloud =
-        c.uploads().create_cloud_upload(CloudUploadCreate::new("video/mp4", 1024, "launch.mp4")).await.expect("cloud");
+    let cloud = c
+        .uploads()
+        .create_cloud_upload(
+            CloudUploadCreate::builder().mime_type("video/mp4").file_size(1024).filename("launch.mp4").build(),
+        )
+        .await
+        .expect("cloud");
     assert!(cloud.upload_url.starts_with(server.base_url()));
     let pending = c.uploads().get(&cloud.id).await.expect("pending");
     assert_eq!(pending.status.to_string(), "pending");
@@ -346,10 +362,10 @@ pub async fn connections_and_forms() {
     let err = c.connections().get_credentials("google_analytics").await.expect_err("no such connection");
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
 
-    let form = c.forms().create(FormCreate::new("Contact Us")).await.expect("create form");
+    let form = c.forms().create(FormCreate::builder().name("Contact Us").build()).await.expect("create form");
     assert_eq!((form.slug.as_str(), form.is_active), ("contact-us", true));
     assert_eq!(form.endpoint_url, format!("{}/f/contact-us", server.base_url()));
-    c.forms().create(FormCreate::new("Contact Us")).await.expect("second form");
+    c.forms().create(FormCreate::builder().name("Contact Us").build()).await.expect("second form");
     let forms = c.forms().list(&ListParams::new().page_size(1)).await.expect("forms");
     assert_eq!((forms.count, forms.num_pages), (2, 2));
     let r11 = c.forms().get("contact-us-2").await;
