@@ -66,9 +66,12 @@ async fn assets(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     let hero = client
         .images()
         .create(
-            ImageCreate::new("Hero banner", FileInput::bytes(PNG_16X8.to_vec()).with_name("hero.png"))
+            ImageCreate::builder()
+                .name("Hero banner")
+                .image(FileInput::bytes(PNG_16X8.to_vec()).with_name("hero.png"))
                 .alt_text("Sunset over the bay")
-                .tags("hero,banner"),
+                .tags("hero,banner")
+                .build(),
         )
         .await?;
     println!(
@@ -82,16 +85,24 @@ async fn assets(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     );
     // ...or from files on disk, streamed.
     let tour_path = scratch.file("tour.webm", WEBM)?;
-    let tour = client.videos().create(VideoCreate::new("Store tour", tour_path.as_path())).await?;
+    let tour =
+        client.videos().create(VideoCreate::builder().name("Store tour").file(tour_path.as_path()).build()).await?;
     println!("video {}: {} from {}", tour.id, tour.mime_type, file_name(&tour_path));
     let prices_path = scratch.file("price-list.pdf", PDF)?;
     let prices = client
         .documents()
-        .create(DocumentCreate::new("Price list", prices_path.as_path()).description("Wholesale prices"))
+        .create(
+            DocumentCreate::builder()
+                .name("Price list")
+                .file(prices_path.as_path())
+                .description("Wholesale prices")
+                .build(),
+        )
         .await?;
     println!("document {}: {} from {}", prices.id, prices.mime_type, file_name(&prices_path));
     // A file with the wrong extension is refused before anything is sent.
-    match client.images().create(ImageCreate::new("Not an image", prices_path.as_path())).await {
+    match client.images().create(ImageCreate::builder().name("Not an image").image(prices_path.as_path()).build()).await
+    {
         Err(e) if e.is_client_side() => println!("a PDF as an image refused before sending: {e}"),
         other => println!("unexpected answer to a PDF as an image: {other:?}"),
     }
@@ -115,8 +126,10 @@ async fn assets(client: &Client, scratch: &Scratch) -> AnyResult<()> {
 async fn uploads(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     println!("\n== Uploads ==");
     let csv_path = scratch.file("orders.csv", b"id,total\n1,19.99\n2,42.00\n")?;
-    let direct =
-        client.uploads().create(UploadCreate::new(csv_path.as_path()).name("Orders export").tags("exports")).await?;
+    let direct = client
+        .uploads()
+        .create(UploadCreate::builder().file(csv_path.as_path()).name("Orders export").tags("exports").build())
+        .await?;
     println!("upload {}: {} ({} bytes), {}", direct.id, direct.name, direct.size, direct.status);
 
     // Large files go straight to cloud storage: ask for a presigned URL,
@@ -124,7 +137,14 @@ async fn uploads(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     let video = b"\x00\x00\x00\x18ftypmp42 launch video".to_vec();
     let cloud = client
         .uploads()
-        .create_cloud_upload(CloudUploadCreate::new("video/mp4", video.len() as u64, "launch.mp4").name("Launch video"))
+        .create_cloud_upload(
+            CloudUploadCreate::builder()
+                .mime_type("video/mp4")
+                .file_size(video.len() as u64)
+                .filename("launch.mp4")
+                .name("Launch video")
+                .build(),
+        )
         .await?;
     println!(
         "cloud upload {}: send with {} to the presigned URL (expires in {}s)",
@@ -145,8 +165,12 @@ async fn uploads(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     println!("upload {}: {} at {}", done.id, done.status, done.upload_ended_at.as_deref().unwrap_or("-"));
 
     // A transfer that went wrong is reported as failed.
-    let broken =
-        client.uploads().create_cloud_upload(CloudUploadCreate::new("application/zip", 2048, "backup.zip")).await?;
+    let broken = client
+        .uploads()
+        .create_cloud_upload(
+            CloudUploadCreate::builder().mime_type("application/zip").file_size(2048).filename("backup.zip").build(),
+        )
+        .await?;
     client.uploads().mark_started(&broken.id).await?;
     let failed = client.uploads().mark_failed(&broken.id).await?;
     println!("upload {}: {}", failed.id, failed.status);
@@ -173,9 +197,9 @@ async fn connections_and_forms(client: &Client) -> AnyResult<()> {
     println!("konigle_forms credentials: access token {}", if has_token { "present" } else { "missing" });
 
     // The forms service: the client fetches its token by itself.
-    let form = client.forms().create(FormCreate::new("Contact Us")).await?;
+    let form = client.forms().create(FormCreate::builder().name("Contact Us").build()).await?;
     println!("form {:?}: slug {}, active {}, posts to {}", form.name, form.slug, form.is_active, form.endpoint_url);
-    client.forms().create(FormCreate::new("Newsletter")).await?;
+    client.forms().create(FormCreate::builder().name("Newsletter").build()).await?;
     let forms = client.forms().list(&ListParams::new()).await?;
     let slugs: Vec<&str> = forms.items.iter().map(|f| f.slug.as_str()).collect();
     println!("forms: {} ({})", forms.count, slugs.join(", "));

@@ -43,24 +43,31 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
             let sku = format!("TEE-{size}-{}", color.to_uppercase());
             // Larger sizes cost a little more.
             variants.push(
-                ProductVariantCreate::new(usd(2400 + 200 * i as i64))
+                ProductVariantCreate::builder()
+                    .price(usd(2400 + 200 * i as i64))
                     .option1(*size)
                     .option2(color)
                     .sku(sku)
-                    .inventory_quantity(25),
+                    .inventory_quantity(25)
+                    .build(),
             );
         }
     }
     let tee = client.products().create(
-        ProductCreate::new("Organic Tee")
+        ProductCreate::builder()
+            .title("Organic Tee")
             .status(ProductStatus::Active)
             .vendor("Acme")
             .product_type("Apparel")
             .tags("cotton,summer")
             .currency("USD")
-            .options(vec![ProductOption::new("Size", sizes), ProductOption::new("Color", colors)])
+            .options([
+                ProductOption::builder().name("Size").values(sizes).build(),
+                ProductOption::builder().name("Color").values(colors).build(),
+            ])
             .variants(variants)
-            .seo_meta(SeoMeta::titled("Organic Tee | Acme").with_description("A soft organic cotton tee.")),
+            .seo_meta(SeoMeta::builder().title("Organic Tee | Acme").description("A soft organic cotton tee.").build())
+            .build(),
     )?;
     println!("product {}: {:?} ({}), handle {:?}", tee.id, tee.title, tee.status, tee.handle);
     let options: Vec<String> = tee.options.iter().map(|o| format!("{} = {}", o.name, o.values.join("/"))).collect();
@@ -68,10 +75,17 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
 
     // Two more products, so the filters have something to tell apart.
     let mug = client.products().create(
-        ProductCreate::new("Enamel Mug").status(ProductStatus::Active).vendor("Acme").price(usd(1250)).currency("USD"),
+        ProductCreate::builder()
+            .title("Enamel Mug")
+            .status(ProductStatus::Active)
+            .vendor("Acme")
+            .price(usd(1250))
+            .currency("USD")
+            .build(),
     )?;
-    let cap =
-        client.products().create(ProductCreate::new("Canvas Cap").vendor("Globex").price(usd(1800)).currency("USD"))?;
+    let cap = client.products().create(
+        ProductCreate::builder().title("Canvas Cap").vendor("Globex").price(usd(1800)).currency("USD").build(),
+    )?;
     println!("products: also created {} ({}) and {} ({})", mug.title, mug.id, cap.title, cap.id);
 
     // List with filters: Acme's active products, Z to A.
@@ -130,7 +144,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     // A price cut and a restock on one variant, through the manager.
     let updated = client.product_variants().update(
         &first.id,
-        ProductVariantUpdate::new().price(usd(1999)).compare_at_price(usd(2400)).inventory_quantity(40),
+        ProductVariantUpdate::builder().price(usd(1999)).compare_at_price(usd(2400)).inventory_quantity(40).build(),
     )?;
     println!(
         "variant {} updated: {} USD (was {} USD), {} in stock",
@@ -140,16 +154,19 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
         updated.inventory_quantity
     );
     // Client-side validation: a negative price is refused before sending.
-    match client.product_variants().update(&first.id, ProductVariantUpdate::new().price(usd(-100))) {
+    match client.product_variants().update(&first.id, ProductVariantUpdate::builder().price(usd(-100)).build()) {
         Err(e) if e.is_client_side() => println!("negative price refused before sending: {e}"),
         other => println!("unexpected answer to a negative price: {other:?}"),
     }
 
     // A product image from bytes in memory, shown by that variant.
     let image = client.product_images().create(
-        ProductImageCreate::new(tee.id.clone(), FileInput::bytes(PIXEL_PNG.to_vec()).with_name("tee-front.png"))
+        ProductImageCreate::builder()
+            .product(tee.id.clone())
+            .file(FileInput::bytes(PIXEL_PNG.to_vec()).with_name("tee-front.png"))
             .alt("Organic Tee, front")
-            .variant_ids([first.id.clone()]),
+            .variant_ids([first.id.clone()])
+            .build(),
     )?;
     println!(
         "product image {}: position {}, {}x{} px at {}",
@@ -163,7 +180,8 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     println!("product {} main image: {}", tee_now.id, tee_now.image.as_ref().map_or("none", |i| i.id()));
 
     // Archive the cap with a manager update, then delete everything.
-    let archived = client.products().update(&cap.id, ProductUpdate::new().status(ProductStatus::Archived))?;
+    let archived =
+        client.products().update(&cap.id, ProductUpdate::builder().status(ProductStatus::Archived).build())?;
     println!("product {}: now {}", archived.id, archived.status);
     client.product_images().delete(&image.id)?;
     // A record can delete itself, too.

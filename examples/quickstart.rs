@@ -63,9 +63,11 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
     let mut ids = Vec::new();
     for i in 1..=PRODUCTS {
         let product = client.products().create(
-            ProductCreate::new(format!("Quickstart Tee {i} {tag}"))
+            ProductCreate::builder()
+                .title(format!("Quickstart Tee {i} {tag}"))
                 .price(price(1900 + i64::from(i) * 100))
-                .tags(format!("quickstart,{tag}")),
+                .tags(format!("quickstart,{tag}"))
+                .build(),
         )?;
         ids.push(product.id.clone());
     }
@@ -100,11 +102,11 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
 
     // Upload an image from bytes in memory.
     let image = client.images().create(
-        ImageCreate::new(
-            format!("Quickstart pixel {tag}"),
-            FileInput::bytes(PIXEL_PNG.to_vec()).with_name("pixel.png"),
-        )
-        .alt_text("A single pixel"),
+        ImageCreate::builder()
+            .name(format!("Quickstart pixel {tag}"))
+            .image(FileInput::bytes(PIXEL_PNG.to_vec()).with_name("pixel.png"))
+            .alt_text("A single pixel")
+            .build(),
     )?;
     println!(
         "image {}: {} bytes of {} at {}",
@@ -173,9 +175,11 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
         let product = client
             .products()
             .create(
-                ProductCreate::new(format!("Quickstart Tee {i} {tag}"))
+                ProductCreate::builder()
+                    .title(format!("Quickstart Tee {i} {tag}"))
                     .price(price(1900 + i64::from(i) * 100))
-                    .tags(format!("quickstart,{tag}")),
+                    .tags(format!("quickstart,{tag}"))
+                    .build(),
             )
             .await?;
         ids.push(product.id.clone());
@@ -198,10 +202,12 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
 
     let image = client
         .images()
-        .create(ImageCreate::new(
-            format!("Quickstart pixel {tag}"),
-            FileInput::bytes(PIXEL_PNG.to_vec()).with_name("pixel.png"),
-        ))
+        .create(
+            ImageCreate::builder()
+                .name(format!("Quickstart pixel {tag}"))
+                .image(FileInput::bytes(PIXEL_PNG.to_vec()).with_name("pixel.png"))
+                .build(),
+        )
         .await?;
     println!("image {}: {} bytes of {}", image.id, image.size, image.mime_type);
 

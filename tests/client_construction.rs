@@ -126,7 +126,10 @@ fn blocking_upload_streams_the_file_and_rereads_it_on_retry() {
         Canned::json(201, &upload(300_000)),
     ]);
     let client = konigle_blocking::Client::new(with_headers(&server.base_url)).expect("client");
-    let created = client.uploads().create(UploadCreate::new(FileInput::path(&file.0)).name("Big")).expect("upload");
+    let created = client
+        .uploads()
+        .create(UploadCreate::builder().file(FileInput::path(&file.0)).name("Big").build())
+        .expect("upload");
     assert_eq!(created.id, "upl_1");
     let data = std::fs::read(&file.0).expect("read the test file");
     let got = server.received();
@@ -148,7 +151,10 @@ fn blocking_upload_of_a_missing_file_is_a_file_error() {
     let server = Recorder::fixed(Canned::json(201, &upload(1)));
     let client = konigle_blocking::Client::new(config(&server.base_url)).expect("client");
     let missing = std::env::temp_dir().join(format!("konigle-construction-{}-missing.png", std::process::id()));
-    let err = client.uploads().create(UploadCreate::new(FileInput::path(&missing))).expect_err("missing file");
+    let err = client
+        .uploads()
+        .create(UploadCreate::builder().file(FileInput::path(&missing)).build())
+        .expect_err("missing file");
     assert!(matches!(err, Error::File { .. } | Error::InvalidInput { .. }), "{err:?}");
 }
 
@@ -176,12 +182,15 @@ async fn blocking_client_inside_a_runtime_is_an_error_not_a_panic() {
     let (base, path) = (uploads.base_url.clone(), file.0.clone());
     let client = std::thread::spawn(move || {
         let client = konigle_blocking::Client::new(config(&base)).expect("client");
-        client.uploads().create(UploadCreate::new(FileInput::path(&path))).expect("upload outside the runtime");
+        client
+            .uploads()
+            .create(UploadCreate::builder().file(FileInput::path(&path)).build())
+            .expect("upload outside the runtime");
         client
     })
     .join()
     .expect("thread");
-    assert_runtime_error(client.uploads().create(UploadCreate::new(FileInput::path(&file.0))));
+    assert_runtime_error(client.uploads().create(UploadCreate::builder().file(FileInput::path(&file.0)).build()));
     assert_runtime_error(client.images().get("img_1"));
     drop(client);
     assert_eq!(uploads.received().len(), 1, "nothing sent from inside the runtime");

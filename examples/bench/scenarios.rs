@@ -572,17 +572,28 @@ fn upload_unit<'a>(imp: &str, args: &'a Args, rt: Option<&'a Runtime>) -> Res<Un
     Ok(match imp {
         "images-sdk-blocking" => {
             let images = konigle_blocking::Client::new(config(base)?)?.images();
-            Box::new(move || check(images.create(ImageCreate::new("Big", FileInput::path(&file)))?.size))
+            Box::new(move || {
+                check(images.create(ImageCreate::builder().name("Big").image(FileInput::path(&file)).build())?.size)
+            })
         }
         "uploads-sdk-blocking" => {
             let uploads = konigle_blocking::Client::new(config(base)?)?.uploads();
-            Box::new(move || check(uploads.create(UploadCreate::new(FileInput::path(&file)).name("Big"))?.size))
+            Box::new(move || {
+                check(uploads.create(UploadCreate::builder().file(FileInput::path(&file)).name("Big").build())?.size)
+            })
         }
         "images-sdk-async" => {
             let rt = need(rt)?;
             let images = konigle::Client::new(config(base)?)?.images();
             Box::new(move || {
-                rt.block_on(async { check(images.create(ImageCreate::new("Big", FileInput::path(&file))).await?.size) })
+                rt.block_on(async {
+                    check(
+                        images
+                            .create(ImageCreate::builder().name("Big").image(FileInput::path(&file)).build())
+                            .await?
+                            .size,
+                    )
+                })
             })
         }
         "uploads-sdk-async" => {
@@ -590,7 +601,12 @@ fn upload_unit<'a>(imp: &str, args: &'a Args, rt: Option<&'a Runtime>) -> Res<Un
             let uploads = konigle::Client::new(config(base)?)?.uploads();
             Box::new(move || {
                 rt.block_on(async {
-                    check(uploads.create(UploadCreate::new(FileInput::path(&file)).name("Big")).await?.size)
+                    check(
+                        uploads
+                            .create(UploadCreate::builder().file(FileInput::path(&file)).name("Big").build())
+                            .await?
+                            .size,
+                    )
                 })
             })
         }

@@ -55,7 +55,14 @@ pub async fn products_crud_pages_and_active_record() {
         let status = if i % 3 == 0 { ProductStatus::Active } else { ProductStatus::Draft };
         let vendor = if i % 2 == 0 { "Acme" } else { "Globex" };
         let p = products
-            .create(ProductCreate::new(format!("Tee {i:02}")).status(status).price(dec("19.9")).vendor(vendor))
+            .create(
+                ProductCreate::builder()
+                    .title(format!("Tee {i:02}"))
+                    .status(status)
+                    .price(dec("19.9"))
+                    .vendor(vendor)
+                    .build(),
+            )
             .await
             .expect("create");
         assert_eq!(
@@ -107,7 +114,7 @@ pub async fn products_crud_pages_and_active_record() {
 
     // Manager update; list items are partial until load_detail.
     let updated = products
-        .update("prod_2", ProductUpdate::new().status(ProductStatus::Active).tags("cotton, summer"))
+        .update("prod_2", ProductUpdate::builder().status(ProductStatus::Active).tags("cotton, summer").build())
         .await
         .expect("update");
     assert_eq!(updated.status, ProductStatus::Active);
@@ -119,7 +126,10 @@ pub async fn products_crud_pages_and_active_record() {
     assert!(item.seo_meta.is_some() && item.is_detail_loaded());
 
     // Validation: the server's field errors, typed.
-    let err = products.update("prod_3", ProductUpdate::new().handle("tee-04")).await.expect_err("duplicate handle");
+    let err = products
+        .update("prod_3", ProductUpdate::builder().handle("tee-04").build())
+        .await
+        .expect_err("duplicate handle");
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     assert_eq!(field_names(&err), ["handle"]);
 
@@ -141,10 +151,16 @@ pub async fn variants_and_product_images() {
     let c = client(&server);
     let product = c
         .products()
-        .create(ProductCreate::new("Classic Tee").options(vec![ProductOption::new("Size", ["S", "M"])]).variants(vec![
-            ProductVariantCreate::new(dec("19.99")).title("S").option1("S").sku("TEE-S"),
-            ProductVariantCreate::new(dec("21")).title("M").option1("M").sku("TEE-M"),
-        ]))
+        .create(
+            ProductCreate::builder()
+                .title("Classic Tee")
+                .options(vec![ProductOption::builder().name("Size").values(["S", "M"]).build()])
+                .variants(vec![
+                    ProductVariantCreate::builder().price(dec("19.99")).title("S").option1("S").sku("TEE-S").build(),
+                    ProductVariantCreate::builder().price(dec("21")).title("M").option1("M").sku("TEE-M").build(),
+                ])
+                .build(),
+        )
         .await
         .expect("product with variants");
     assert!(product.has_variants);
@@ -171,16 +187,19 @@ pub async fn variants_and_product_images() {
     detail.save().await.expect("save variant");
     let reloaded = variants.get(&m.id).await.expect("reload");
     assert_eq!((reloaded.price, reloaded.inventory_quantity), (dec("18.50"), 7));
-    let err = variants.update(&m.id, ProductVariantUpdate::new().price(dec("-1"))).await;
+    let err = variants.update(&m.id, ProductVariantUpdate::builder().price(dec("-1")).build()).await;
     assert!(err.is_err(), "a negative price is refused");
 
     // Images: multipart upload from bytes, the product's main image.
     let images = c.product_images();
     let image = images
         .create(
-            ProductImageCreate::new(product.id.clone(), FileInput::bytes(PNG_16X8.to_vec()).with_name("front.png"))
+            ProductImageCreate::builder()
+                .product(product.id.clone())
+                .file(FileInput::bytes(PNG_16X8.to_vec()).with_name("front.png"))
                 .alt("Front")
-                .variant_ids([s.id.clone()]),
+                .variant_ids([s.id.clone()])
+                .build(),
         )
         .await
         .expect("image");
@@ -190,11 +209,17 @@ pub async fn variants_and_product_images() {
     let main = c.products().get(&product.id).await.expect("product");
     assert_eq!(main.image.as_ref().map(|i| i.id().to_owned()), Some(image.id.clone()));
     let err = images
-        .create(ProductImageCreate::new("prod_404", FileInput::bytes(PNG_16X8.to_vec()).with_name("x.png")))
+        .create(
+            ProductImageCreate::builder()
+                .product("prod_404")
+                .file(FileInput::bytes(PNG_16X8.to_vec()).with_name("x.png"))
+                .build(),
+        )
         .await
         .expect_err("unknown product");
     assert_eq!(field_names(&err), ["product"]);
-    let moved = images.update(&image.id, ProductImageUpdate::new().position(3).alt("Back")).await.expect("update");
+    let moved =
+        images.update(&image.id, ProductImageUpdate::builder().position(3).alt("Back").build()).await.expect("update");
     assert_eq!((moved.position, moved.alt.as_str()), (3, "Back"));
     let listed = images
         .list(&ListParams::with_filters(ProductImageFilters {
@@ -223,9 +248,12 @@ pub async fn media_assets() {
     let hero = c
         .images()
         .create(
-            ImageCreate::new("Hero banner", FileInput::bytes(PNG_16X8.to_vec()).with_name("hero.png"))
+            ImageCreate::builder()
+                .name("Hero banner")
+                .image(FileInput::bytes(PNG_16X8.to_vec()).with_name("hero.png"))
                 .alt_text("Sunset")
-                .tags("hero,banner"),
+                .tags("hero,banner")
+                .build(),
         )
         .await
         .expect("image");
@@ -233,16 +261,23 @@ pub async fn media_assets() {
     assert_eq!(hero.tags, ["hero", "banner"]);
     let doc = c
         .documents()
-        .create(DocumentCreate::new(
-            "Price list",
-            FileInput::bytes(b"%PDF-1.4 prices".to_vec()).with_name("prices.pdf"),
-        ))
+        .create(
+            DocumentCreate::builder()
+                .name("Price list")
+                .file(FileInput::bytes(b"%PDF-1.4 prices".to_vec()).with_name("prices.pdf"))
+                .build(),
+        )
         .await
         .expect("document");
     assert_eq!(doc.mime_type, "application/pdf");
     let video = c
         .videos()
-        .create(VideoCreate::new("Tour", FileInput::bytes(b"\x1a\x45\xdf\xa3webm".to_vec()).with_name("tour.webm")))
+        .create(
+            VideoCreate::builder()
+                .name("Tour")
+                .file(FileInput::bytes(b"\x1a\x45\xdf\xa3webm".to_vec()).with_name("tour.webm"))
+                .build(),
+        )
         .await
         .expect("video");
     assert_eq!(video.mime_type, "video/webm");
@@ -263,7 +298,8 @@ pub async fn media_assets() {
     let r7 = c.documents().search("sunset", &ListParams::new()).await;
     assert_eq!(r7.expect("search docs").count, 0);
 
-    let generated = c.images().generate(ImageGenerate::new("A red bicycle at dawn")).await.expect("generate");
+    let generated =
+        c.images().generate(ImageGenerate::builder().prompt("A red bicycle at dawn").build()).await.expect("generate");
     assert_eq!((generated.name.as_str(), generated.mime_type.as_str()), ("A red bicycle at dawn", "image/webp"));
     assert_eq!((generated.image_width, generated.image_height), (Some(1024), Some(1024)));
 
@@ -284,14 +320,19 @@ pub async fn uploads_direct_and_cloud() {
     let c = client(&server);
     let up = c
         .uploads()
-        .create(UploadCreate::new(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("data.csv")))
+        .create(UploadCreate::builder().file(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("data.csv")).build())
         .await
         .expect("upload");
     assert_eq!((up.mime_type.as_str(), up.size, up.status.to_string().as_str()), ("text/csv", 8, "completed"));
     assert!(up.url.as_deref().is_some_and(|u| u.ends_with("/data.csv")));
 
-    let cloud =
-        c.uploads().create_cloud_upload(CloudUploadCreate::new("video/mp4", 1024, "launch.mp4")).await.expect("cloud");
+    let cloud = c
+        .uploads()
+        .create_cloud_upload(
+            CloudUploadCreate::builder().mime_type("video/mp4").file_size(1024).filename("launch.mp4").build(),
+        )
+        .await
+        .expect("cloud");
     assert!(cloud.upload_url.starts_with(server.base_url()));
     let pending = c.uploads().get(&cloud.id).await.expect("pending");
     assert_eq!(pending.status.to_string(), "pending");
@@ -321,10 +362,10 @@ pub async fn connections_and_forms() {
     let err = c.connections().get_credentials("google_analytics").await.expect_err("no such connection");
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
 
-    let form = c.forms().create(FormCreate::new("Contact Us")).await.expect("create form");
+    let form = c.forms().create(FormCreate::builder().name("Contact Us").build()).await.expect("create form");
     assert_eq!((form.slug.as_str(), form.is_active), ("contact-us", true));
     assert_eq!(form.endpoint_url, format!("{}/f/contact-us", server.base_url()));
-    c.forms().create(FormCreate::new("Contact Us")).await.expect("second form");
+    c.forms().create(FormCreate::builder().name("Contact Us").build()).await.expect("second form");
     let forms = c.forms().list(&ListParams::new().page_size(1)).await.expect("forms");
     assert_eq!((forms.count, forms.num_pages), (2, 2));
     let r11 = c.forms().get("contact-us-2").await;

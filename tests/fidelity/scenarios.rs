@@ -61,9 +61,15 @@ pub async fn file_names_use_the_html_form_encoding_in_every_domain() {
     ]);
     let c = client(&server);
     let named = || FileInput::bytes(*b"\x89PNG-bytes").with_name(TRICKY);
-    c.images().create(ImageCreate::new("Tricky", named())).await.expect("image");
-    c.uploads().create(UploadCreate::new(FileInput::bytes(*b"a,b").with_name("a\"b.csv"))).await.expect("upload");
-    c.product_images().create(ProductImageCreate::new("prod_1", named())).await.expect("product image");
+    c.images().create(ImageCreate::builder().name("Tricky").image(named()).build()).await.expect("image");
+    c.uploads()
+        .create(UploadCreate::builder().file(FileInput::bytes(*b"a,b").with_name("a\"b.csv")).build())
+        .await
+        .expect("upload");
+    c.product_images()
+        .create(ProductImageCreate::builder().product("prod_1").file(named()).build())
+        .await
+        .expect("product image");
     let email = Email::new(["to@example.com"], "S", "<p/>", "tx").attachment(named());
     c.emails().send(email).await.expect("email");
     let deploy = SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip");
@@ -89,8 +95,14 @@ pub async fn an_open_file_is_sent_under_its_name_and_type() {
     let server = Recorder::start(vec![ok("core/images.create.minimal"), ok("core/images.create.minimal")]);
     let c = client(&server);
     let file = std::fs::File::open(&path).expect("open");
-    c.images().create(ImageCreate::new("Hero", FileInput::from_file(file, &path))).await.expect("from_file");
-    c.images().create(ImageCreate::new("Hero", FileInput::open(&path).expect("open"))).await.expect("open");
+    c.images()
+        .create(ImageCreate::builder().name("Hero").image(FileInput::from_file(file, &path)).build())
+        .await
+        .expect("from_file");
+    c.images()
+        .create(ImageCreate::builder().name("Hero").image(FileInput::open(&path).expect("open")).build())
+        .await
+        .expect("open");
     let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_string();
     for req in server.received() {
         let head = file_part_head(&req);

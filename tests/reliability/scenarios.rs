@@ -75,7 +75,7 @@ pub async fn post_not_repeated_after_dropped_connection() {
         Canned::json(201, &image("img_1")).fault(Fault::Drop),
         Canned::json(201, &image("img_2")),
     ]);
-    let data = ImageCreate::new("Once", FileInput::bytes(*b"png").with_name("a.png"));
+    let data = ImageCreate::builder().name("Once").image(FileInput::bytes(*b"png").with_name("a.png")).build();
     let err = client(&server, 3).images().create(data).await.expect_err("the POST may have landed: no retry");
     assert!(matches!(err, Error::Network { .. }), "{err:?}");
     assert_eq!(server.received().len(), 1, "a POST that may have reached the server is never re-sent");
@@ -178,7 +178,8 @@ pub async fn file_upload_is_resent_whole_after_429() {
         Canned::json(429, &json!({"detail": "slow", "retry_after": 0})),
         Canned::json(201, &image("img_9")),
     ]);
-    let created = client(&server, 3).images().create(ImageCreate::new("Poster", path.clone())).await;
+    let created =
+        client(&server, 3).images().create(ImageCreate::builder().name("Poster").image(path.clone()).build()).await;
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(created.expect("second attempt succeeds").id, "img_9");
     let received = server.received();
@@ -321,7 +322,7 @@ pub async fn redirected_post_is_an_error_not_a_get() {
         Canned::json(302, &Value::Null).header("Location", "/admin/api/storefront-assets/elsewhere"),
         Canned::json(200, &image("img_1")),
     ]);
-    let data = ImageCreate::new("Once", FileInput::bytes(*b"png").with_name("a.png"));
+    let data = ImageCreate::builder().name("Once").image(FileInput::bytes(*b"png").with_name("a.png")).build();
     let err = client(&server, 3).images().create(data).await.expect_err("a redirect is not a success");
     match &err {
         Error::Redirect { status: 302, location: Some(l) } => assert!(l.ends_with("/elsewhere"), "{l}"),
@@ -335,7 +336,7 @@ pub async fn redirect_never_forwards_a_body_to_another_origin() {
     let other = Recorder::start(vec![Canned::json(201, &image("img_1"))]);
     let location = format!("{}/steal", other.base_url);
     let server = Recorder::start(vec![Canned::json(307, &Value::Null).header("Location", &location)]);
-    let data = ImageCreate::new("Private", FileInput::bytes(*b"png").with_name("a.png"));
+    let data = ImageCreate::builder().name("Private").image(FileInput::bytes(*b"png").with_name("a.png")).build();
     let err = client(&server, 3).images().create(data).await.expect_err("307 to another host");
     assert!(matches!(&err, Error::Redirect { status: 307, location: Some(l) } if *l == location), "{err:?}");
     assert!(err.to_string().contains("307") && err.to_string().contains(&location), "{err}");
@@ -533,7 +534,7 @@ pub async fn post_is_retried_after_a_connect_timeout() {
         .build()
         .unwrap();
     let started = Instant::now();
-    let data = ImageCreate::new("Never sent", FileInput::bytes(*b"png").with_name("a.png"));
+    let data = ImageCreate::builder().name("Never sent").image(FileInput::bytes(*b"png").with_name("a.png")).build();
     let err = Client::new(config).unwrap().images().create(data).await.expect_err("cannot connect");
     assert!(
         matches!(err, Error::Timeout { after, attempts: 3 } if after == Duration::from_millis(100)),
@@ -554,7 +555,11 @@ pub async fn early_413_during_an_upload_is_reported() {
     let path = dir.join("big.png");
     std::fs::write(&path, vec![7u8; 8 * 1024 * 1024]).expect("8 MiB file");
     let client = Client::new(crate::config(&base, 0)).expect("client");
-    let err = client.images().create(ImageCreate::new("Big", path.as_path())).await.expect_err("413");
+    let err = client
+        .images()
+        .create(ImageCreate::builder().name("Big").image(path.as_path()).build())
+        .await
+        .expect_err("413");
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(err.status(), Some(413), "{err:?}");
     assert!(err.to_string().contains("File too large"), "{err}");

@@ -78,38 +78,64 @@ fn video_filters() -> VideoFilters {
 pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
     Some(match name {
         // ---- uploads ----
-        "uploads.create.bad_extension" => ok(c.uploads().create(UploadCreate::new(ctx.file("movie.mp4", MP4))).await),
-        "uploads.create.from_bytes" => {
-            ok(c.uploads().create(UploadCreate::new(FileInput::bytes(*b"raw upload bytes")).name("Raw")).await)
+        "uploads.create.bad_extension" => {
+            ok(c.uploads().create(UploadCreate::builder().file(ctx.file("movie.mp4", MP4)).build()).await)
         }
+        "uploads.create.from_bytes" => ok(c
+            .uploads()
+            .create(UploadCreate::builder().file(FileInput::bytes(*b"raw upload bytes")).name("Raw").build())
+            .await),
         "uploads.create.from_bytesio" => {
             let reader = std::io::Cursor::new(b"a,b\n1,2\n".to_vec());
-            ok(c.uploads().create(UploadCreate::new(FileInput::reader(reader)).description("csv via BytesIO")).await)
+            ok(c.uploads()
+                .create(UploadCreate::builder().file(FileInput::reader(reader)).description("csv via BytesIO").build())
+                .await)
         }
         "uploads.create.from_path_all_fields" => {
-            let data = UploadCreate::new(ctx.file("prices.pdf", PDF))
+            let data = UploadCreate::builder()
+                .file(ctx.file("prices.pdf", PDF))
                 .name("Quarterly report")
                 .tags("finance,q1")
                 .meta(map(json!({"source": "sdk"})))
-                .description("Q1 numbers");
+                .description("Q1 numbers")
+                .build();
             ok(c.uploads().create(data).await)
         }
         "uploads.create.from_tuple" => {
             let svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec();
-            ok(c.uploads().create(UploadCreate::new((svg, "icon.svg"))).await)
+            ok(c.uploads().create(UploadCreate::builder().file((svg, "icon.svg")).build()).await)
         }
-        "uploads.create.minimal" => ok(c.uploads().create(UploadCreate::new(ctx.file("bundle.zip", ZIP))).await),
+        "uploads.create.minimal" => {
+            ok(c.uploads().create(UploadCreate::builder().file(ctx.file("bundle.zip", ZIP)).build()).await)
+        }
         "uploads.create_cloud_upload.all_fields" => ok(c
             .uploads()
-            .create_cloud_upload(CloudUploadCreate::new("video/mp4", 52428800, "launch.mp4").name("Launch video"))
+            .create_cloud_upload(
+                CloudUploadCreate::builder()
+                    .mime_type("video/mp4")
+                    .file_size(52428800)
+                    .filename("launch.mp4")
+                    .name("Launch video")
+                    .build(),
+            )
             .await),
         "uploads.create_cloud_upload.empty_name" => ok(c
             .uploads()
-            .create_cloud_upload(CloudUploadCreate::new("application/pdf", 0, "empty.pdf").name(""))
+            .create_cloud_upload(
+                CloudUploadCreate::builder()
+                    .mime_type("application/pdf")
+                    .file_size(0)
+                    .filename("empty.pdf")
+                    .name("")
+                    .build(),
+            )
             .await),
-        "uploads.create_cloud_upload.minimal" => {
-            ok(c.uploads().create_cloud_upload(CloudUploadCreate::new("application/pdf", 1024, "doc.pdf")).await)
-        }
+        "uploads.create_cloud_upload.minimal" => ok(c
+            .uploads()
+            .create_cloud_upload(
+                CloudUploadCreate::builder().mime_type("application/pdf").file_size(1024).filename("doc.pdf").build(),
+            )
+            .await),
         "uploads.delete" => unit(c.uploads().delete("upl_401").await),
         "uploads.get" => ok(c.uploads().get("upl_401").await),
         "uploads.iter_all" => {
@@ -141,8 +167,8 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
 
         // ---- forms ----
-        "forms.create.dict" => ok(c.forms().create(FormCreate::new("Newsletter")).await),
-        "forms.create.model" => ok(c.forms().create(FormCreate::new("Contact Us")).await),
+        "forms.create.dict" => ok(c.forms().create(FormCreate::builder().name("Newsletter").build()).await),
+        "forms.create.model" => ok(c.forms().create(FormCreate::builder().name("Contact Us").build()).await),
         "forms.get" | "forms.get.error_401" => ok(c.forms().get("contact-us").await),
         "forms.get.session_reused" => {
             let a = c.forms().get("contact-us").await;
@@ -176,27 +202,37 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
 
         // ---- videos ----
         "videos.create.bad_extension" => {
-            ok(c.videos().create(VideoCreate::new("Old", ctx.file("movie.avi", MP4))).await)
+            ok(c.videos().create(VideoCreate::builder().name("Old").file(ctx.file("movie.avi", MP4)).build()).await)
         }
         "videos.create.from_bytesio" => {
             let reader = std::io::Cursor::new(b"video-bytesio".to_vec());
-            ok(c.videos().create(VideoCreate::new("Teaser", FileInput::reader(reader))).await)
+            ok(c.videos().create(VideoCreate::builder().name("Teaser").file(FileInput::reader(reader)).build()).await)
         }
         "videos.create.from_path_all_fields" => {
-            let data = VideoCreate::new("Product tour", ctx.file("tour.mp4", MP4))
+            let data = VideoCreate::builder()
+                .name("Product tour")
+                .file(ctx.file("tour.mp4", MP4))
                 .alt_text("Tour")
                 .tags("tour,product")
                 .source_url("https://example.com/tour.mp4")
                 .description("Two minute tour")
-                .meta(json!({"duration": 120}));
+                .meta(json!({"duration": 120}))
+                .build();
             ok(c.videos().create(data).await)
         }
         "videos.create.from_tuple" => {
             let reader = std::io::Cursor::new(WEBM.to_vec());
-            ok(c.videos().create(VideoCreate::new("Teaser", FileInput::reader(reader).with_name("teaser.webm"))).await)
+            ok(c.videos()
+                .create(
+                    VideoCreate::builder()
+                        .name("Teaser")
+                        .file(FileInput::reader(reader).with_name("teaser.webm"))
+                        .build(),
+                )
+                .await)
         }
         "videos.create.minimal_bytes" => {
-            ok(c.videos().create(VideoCreate::new("Teaser", FileInput::bytes(WEBM))).await)
+            ok(c.videos().create(VideoCreate::builder().name("Teaser").file(FileInput::bytes(WEBM)).build()).await)
         }
         "videos.delete" => unit(c.videos().delete("vid_201").await),
         "videos.get" => ok(c.videos().get("vid_201").await),
@@ -229,44 +265,57 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "videos.search" => ok(c.videos().search("tour", &ListParams::new().page_size(5)).await),
         "videos.search.defaults" => ok(c.videos().search("teaser", &ListParams::new()).await),
         "videos.update.dict" => {
-            let data = AssetUpdate { tags: Some(vec![]), meta: Some(json!({"duration": 121})), ..Default::default() };
+            let data = AssetUpdate::builder().tags(Vec::<String>::new()).meta(json!({"duration": 121})).build();
             ok(c.videos().update("vid_201", data).await)
         }
         "videos.update.model" => {
-            let data = AssetUpdate {
-                name: Some("Tour v2".into()),
-                alt_text: Some("Tour".into()),
-                tags: Some(vec!["tour".into()]),
-                description: Some("Longer".into()),
-                meta: Some(json!({"duration": 150})),
-            };
+            let data = AssetUpdate::builder()
+                .name("Tour v2")
+                .alt_text("Tour")
+                .tags(["tour"])
+                .description("Longer")
+                .meta(json!({"duration": 150}))
+                .build();
             ok(c.videos().update("vid_201", data).await)
         }
 
         // ---- documents ----
-        "documents.create.bad_extension" => {
-            ok(c.documents().create(DocumentCreate::new("Binary", ctx.file("setup.exe", b"MZ"))).await)
-        }
-        "documents.create.from_bytes" => {
-            ok(c.documents().create(DocumentCreate::new("Raw", FileInput::bytes(*b"plain text bytes"))).await)
-        }
+        "documents.create.bad_extension" => ok(c
+            .documents()
+            .create(DocumentCreate::builder().name("Binary").file(ctx.file("setup.exe", b"MZ")).build())
+            .await),
+        "documents.create.from_bytes" => ok(c
+            .documents()
+            .create(DocumentCreate::builder().name("Raw").file(FileInput::bytes(*b"plain text bytes")).build())
+            .await),
         "documents.create.from_bytesio_tuple_docx" => {
             let reader = std::io::Cursor::new(b"PK-docx".to_vec());
             ok(c.documents()
-                .create(DocumentCreate::new("Spec", FileInput::reader(reader).with_name("Spec.DOCX")))
+                .create(
+                    DocumentCreate::builder()
+                        .name("Spec")
+                        .file(FileInput::reader(reader).with_name("Spec.DOCX"))
+                        .build(),
+                )
                 .await)
         }
         "documents.create.from_path_all_fields" => {
-            let data = DocumentCreate::new("Price list", ctx.file("prices.pdf", PDF))
+            let data = DocumentCreate::builder()
+                .name("Price list")
+                .file(ctx.file("prices.pdf", PDF))
                 .alt_text("Prices")
                 .tags("pricing,2024")
                 .source_url("https://example.com/prices.pdf")
                 .description("2024 prices")
-                .meta(json!({"pages": 4, "lang": "en"}));
+                .meta(json!({"pages": 4, "lang": "en"}))
+                .build();
             ok(c.documents().create(data).await)
         }
         "documents.create.from_tuple" => {
-            let data = DocumentCreate::new("Inventory", (b"sku,qty\nA1,3\n".to_vec(), "inventory.csv"));
+            let data = DocumentCreate::builder()
+                .name("Inventory")
+                .file((b"sku,qty\nA1,3\n".to_vec(), "inventory.csv"))
+                .build();
             ok(c.documents().create(data).await)
         }
         "documents.delete" => unit(c.documents().delete("doc_301").await),
@@ -291,19 +340,11 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "documents.search" => ok(c.documents().search("price list", &ListParams::new().page(3).page_size(7)).await),
         "documents.search.defaults" => ok(c.documents().search("inventory", &ListParams::new()).await),
         "documents.update.dict" => {
-            let data = AssetUpdate {
-                alt_text: Some("PDF".into()),
-                tags: Some(vec!["pricing".into(), "final".into()]),
-                ..Default::default()
-            };
+            let data = AssetUpdate::builder().alt_text("PDF").tags(["pricing", "final"]).build();
             ok(c.documents().update("doc_301", data).await)
         }
         "documents.update.model" => {
-            let data = AssetUpdate {
-                name: Some("Price list 2024".into()),
-                description: Some("Final".into()),
-                ..Default::default()
-            };
+            let data = AssetUpdate::builder().name("Price list 2024").description("Final").build();
             ok(c.documents().update("doc_301", data).await)
         }
         _ => return None,

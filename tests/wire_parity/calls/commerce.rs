@@ -24,7 +24,7 @@ pub const UNREPRESENTABLE: &[(&str, &str)] = &[
         "product_variants.create.model",
         "variants are created through their product (ProductCreate/ProductUpdate variants): the variant manager has no create",
     ),
-    ("product_images.create.missing_file", "the file is a required argument of ProductImageCreate::new"),
+    ("product_images.create.missing_file", "the file is a required member of the ProductImageCreate builder"),
 ];
 
 /// Fixtures where the SDK deliberately does what the reference does not
@@ -53,7 +53,8 @@ fn image_type(p: &Product) -> &'static str {
 }
 
 fn full_product() -> ProductCreate {
-    ProductCreate::new("Classic Tee")
+    ProductCreate::builder()
+        .title("Classic Tee")
         .handle("classic-tee")
         .status(ProductStatus::Active)
         .product_type("Apparel")
@@ -66,17 +67,23 @@ fn full_product() -> ProductCreate {
             {"id": "b1", "type": "header", "data": {"text": "Soft cotton", "level": 2}},
             {"id": "b2", "type": "paragraph", "data": {"text": "Made from 100% organic cotton."}},
         ], "version": "2.28.2"}))
-        .options([ProductOption::new("Size", ["S", "M", "L"]), ProductOption::new("Color", ["Red", "Blue"])])
+        .options([
+            ProductOption::builder().name("Size").values(["S", "M", "L"]).build(),
+            ProductOption::builder().name("Color").values(["Red", "Blue"]).build(),
+        ])
         .seo_meta(
-            SeoMeta::titled("Classic Tee | Acme")
-                .with_description("A soft organic cotton tee.")
-                .with_keywords("tee,cotton,organic")
-                .with_og_title("Classic Tee")
-                .with_og_description("Soft organic cotton tee")
-                .with_og_image("https://cdn.example.com/og/classic-tee.png"),
+            SeoMeta::builder()
+                .title("Classic Tee | Acme")
+                .description("A soft organic cotton tee.")
+                .keywords("tee,cotton,organic")
+                .og_title("Classic Tee")
+                .og_description("Soft organic cotton tee")
+                .og_image("https://cdn.example.com/og/classic-tee.png")
+                .build(),
         )
         .variants([
-            ProductVariantCreate::new(d("19.99"))
+            ProductVariantCreate::builder()
+                .price(d("19.99"))
                 .title("S / Red")
                 .compare_at_price(d("29.90"))
                 .cost(d("7.25"))
@@ -94,10 +101,12 @@ fn full_product() -> ProductCreate {
                 .inventory_policy(InventoryPolicy::Continue)
                 .inventory_quantity(12)
                 .content(json!({"blocks": [{"id": "v1", "type": "paragraph", "data": {"text": "Red one"}}]}))
-                .seo_meta(SeoMeta::titled("Red tee").with_description("Red S tee"))
-                .image("img_01"),
-            ProductVariantCreate::new(d("21.50")).option1("M").option2("Blue"),
+                .seo_meta(SeoMeta::builder().title("Red tee").description("Red S tee").build())
+                .image("img_01")
+                .build(),
+            ProductVariantCreate::builder().price(d("21.50")).option1("M").option2("Blue").build(),
         ])
+        .build()
 }
 
 fn product_filters_all(status: ProductStatus, ordering: ProductOrdering) -> ProductFilters {
@@ -196,8 +205,8 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
                 Ok(p) => p,
                 Err(e) => return Some(Err(e)),
             };
-            p.seo_meta = Some(SeoMeta::titled("New SEO title"));
-            p.options = vec![ProductOption::new("Size", ["XL"])];
+            p.seo_meta = Some(SeoMeta::builder().title("New SEO title").build());
+            p.options = vec![ProductOption::builder().name("Size").values(["XL"]).build()];
             if let Err(e) = p.save().await {
                 return Some(Err(e));
             }
@@ -215,19 +224,23 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
         }
         "products.create.dict" => {
             // Fields set to None are left out, as the reference's dict payload leaves them out.
-            let data = ProductCreate {
-                content: None,
-                product_type: None,
-                vendor: None,
-                seo_meta: None,
-                variants: None,
-                ..ProductCreate::new("Mug").tags("kitchen").options([ProductOption::new("Size", ["11oz"])])
-            };
+            let mut data = ProductCreate::builder()
+                .title("Mug")
+                .tags("kitchen")
+                .options([ProductOption::builder().name("Size").values(["11oz"]).build()])
+                .build();
+            data.content = None;
+            data.product_type = None;
+            data.vendor = None;
+            data.seo_meta = None;
+            data.variants = None;
             ok(products.create(data).await)
         }
         "products.create.full" => ok(products.create(full_product()).await),
-        "products.create.invalid_price" => ok(products.create(ProductCreate::new("Mug").price(d("9.999"))).await),
-        "products.create.minimal" => ok(products.create(ProductCreate::new("Mug")).await),
+        "products.create.invalid_price" => {
+            ok(products.create(ProductCreate::builder().title("Mug").price(d("9.999")).build()).await)
+        }
+        "products.create.minimal" => ok(products.create(ProductCreate::builder().title("Mug").build()).await),
         "products.delete" => unit(products.delete("prod_01").await),
         "products.get.image_id" => match products.get("prod_01").await {
             Ok(p) => Ok(json!({"product": val(&p), "image_type": image_type(&p)})),
@@ -272,11 +285,11 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
         }
         "products.list.page_size_too_large" => ok(products.list(&ListParams::new().page_size(201)).await),
         "products.update.dict" => {
-            let data = ProductUpdate::new().title("Renamed").status(ProductStatus::Draft).price(d("15.5"));
+            let data = ProductUpdate::builder().title("Renamed").status(ProductStatus::Draft).price(d("15.5")).build();
             ok(products.update("prod_01", data).await)
         }
         "products.update.model" => {
-            let data = ProductUpdate::new()
+            let data = ProductUpdate::builder()
                 .title("Classic Tee v2")
                 .handle("classic-tee-v2")
                 .content(json!({"blocks": [{"id": "b1", "type": "header", "data": {"text": "New", "level": 3}}]}))
@@ -285,15 +298,16 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
                 .vendor("Acme Ltd")
                 .tags("cotton")
                 .currency("EUR")
-                .options([ProductOption::new("Size", ["S", "M"])])
-                .seo_meta(SeoMeta::titled("Tee v2").with_keywords("tee"))
+                .options([ProductOption::builder().name("Size").values(["S", "M"]).build()])
+                .seo_meta(SeoMeta::builder().title("Tee v2").keywords("tee").build())
                 .image("img_02")
                 .variants([
-                    ProductVariantChange::from(ProductVariantUpdate::new().sku("TEE-S").price(d("18.00"))),
-                    ProductVariantChange::from(ProductVariantCreate::new(d("20")).option1("M")),
+                    ProductVariantChange::from(ProductVariantUpdate::builder().sku("TEE-S").price(d("18.00")).build()),
+                    ProductVariantChange::from(ProductVariantCreate::builder().price(d("20")).option1("M").build()),
                 ])
                 .price(d("18.00"))
-                .original_price(d("25.5"));
+                .original_price(d("25.5"))
+                .build();
             ok(products.update("prod_01", data).await)
         }
         _ => return None,
@@ -400,14 +414,14 @@ async fn variants(name: &str, c: &Client) -> Option<Outcome> {
             ok(variants.list(&ListParams::with_filters(f).page(1).page_size(200)).await)
         }
         "product_variants.update.dict" => {
-            let data = ProductVariantUpdate::new().price(d("12.5")).inventory_quantity(3).taxable(true);
+            let data = ProductVariantUpdate::builder().price(d("12.5")).inventory_quantity(3).taxable(true).build();
             ok(variants.update("var_01", data).await)
         }
         "product_variants.update.invalid" => {
-            ok(variants.update("var_01", ProductVariantUpdate::new().inventory_quantity(-1)).await)
+            ok(variants.update("var_01", ProductVariantUpdate::builder().inventory_quantity(-1).build()).await)
         }
         "product_variants.update.model" => {
-            let data = ProductVariantUpdate::new()
+            let data = ProductVariantUpdate::builder()
                 .handle("classic-tee-s-red")
                 .title("Small / Red")
                 .barcode("0123456789012")
@@ -426,11 +440,14 @@ async fn variants(name: &str, c: &Client) -> Option<Outcome> {
                 .inventory_quantity(40)
                 .content(json!({"blocks": [{"id": "c1", "type": "header", "data": {"text": "Hi", "level": 2}}]}))
                 .seo_meta(
-                    SeoMeta::titled("S Red")
-                        .with_description("Small red tee")
-                        .with_og_image("https://cdn.example.com/og.png"),
+                    SeoMeta::builder()
+                        .title("S Red")
+                        .description("Small red tee")
+                        .og_image("https://cdn.example.com/og.png")
+                        .build(),
                 )
-                .image("img_02");
+                .image("img_02")
+                .build();
             ok(variants.update("var_01", data).await)
         }
         _ => return None,
@@ -459,38 +476,48 @@ async fn images(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
         "product_images.create.bad_extension" => {
             let path = ctx.file("notes.txt", b"not an image");
-            ok(images.create(ProductImageCreate::new("prod_01", path)).await)
+            ok(images.create(ProductImageCreate::builder().product("prod_01").file(path).build()).await)
         }
-        "product_images.create.bad_tuple_extension" => {
-            ok(images.create(ProductImageCreate::new("prod_01", (b"abc".to_vec(), "doc.pdf"))).await)
-        }
-        "product_images.create.from_bytes" => {
-            ok(images.create(ProductImageCreate::new("prod_01", FileInput::bytes(PNG))).await)
-        }
+        "product_images.create.bad_tuple_extension" => ok(images
+            .create(ProductImageCreate::builder().product("prod_01").file((b"abc".to_vec(), "doc.pdf")).build())
+            .await),
+        "product_images.create.from_bytes" => ok(images
+            .create(ProductImageCreate::builder().product("prod_01").file(FileInput::bytes(PNG)).build())
+            .await),
         "product_images.create.from_bytesio" => {
             let file = FileInput::reader(std::io::Cursor::new(GIF.to_vec()));
-            ok(images.create(ProductImageCreate::new("prod_01", file).variant_ids(["var_03"])).await)
+            ok(images
+                .create(ProductImageCreate::builder().product("prod_01").file(file).variant_ids(["var_03"]).build())
+                .await)
         }
         "product_images.create.from_path" => {
-            let data = ProductImageCreate::new("prod_01", ctx.file("front.png", PNG))
+            let data = ProductImageCreate::builder()
+                .product("prod_01")
+                .file(ctx.file("front.png", PNG))
                 .alt("Front view")
                 .variant_ids(["var_01", "var_02"])
                 .position(2)
-                .src("https://cdn.example.com/source/front.png");
+                .src("https://cdn.example.com/source/front.png")
+                .build();
             ok(images.create(data).await)
         }
-        "product_images.create.from_tuple" => {
-            ok(images.create(ProductImageCreate::new("prod_01", (JPG.to_vec(), "side.jpg")).alt("Side")).await)
-        }
+        "product_images.create.from_tuple" => ok(images
+            .create(
+                ProductImageCreate::builder().product("prod_01").file((JPG.to_vec(), "side.jpg")).alt("Side").build(),
+            )
+            .await),
         "product_images.create.from_tuple_bytesio" => {
             let file = FileInput::reader(std::io::Cursor::new(WEBP.to_vec())).with_name("back.webp");
-            ok(images.create(ProductImageCreate::new("prod_01", file).position(3)).await)
+            ok(images.create(ProductImageCreate::builder().product("prod_01").file(file).position(3).build()).await)
         }
         "product_images.create.from_url" => {
             // The loopback download server stands in for cdn.example.com.
             let url = ctx.download_url("/images/hero.webp", WEBP, "image/webp");
-            let data =
-                ProductImageCreate::new("prod_01", FileInput::url(url)).src("https://cdn.example.com/images/hero.webp");
+            let data = ProductImageCreate::builder()
+                .product("prod_01")
+                .file(FileInput::url(url))
+                .src("https://cdn.example.com/images/hero.webp")
+                .build();
             match images.create(data).await {
                 Ok(image) => {
                     let downloaded: Vec<String> =
@@ -500,9 +527,14 @@ async fn images(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 Err(e) => Err(e),
             }
         }
-        "product_images.create.missing_path" => {
-            ok(images.create(ProductImageCreate::new("prod_01", FileInput::path("/nonexistent/dir/x.png"))).await)
-        }
+        "product_images.create.missing_path" => ok(images
+            .create(
+                ProductImageCreate::builder()
+                    .product("prod_01")
+                    .file(FileInput::path("/nonexistent/dir/x.png"))
+                    .build(),
+            )
+            .await),
         "product_images.delete" => unit(images.delete("img_01").await),
         "product_images.get" => ok(images.get("img_01").await),
         "product_images.iter_all" => {
@@ -525,11 +557,11 @@ async fn images(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             ok(images.list(&ListParams::with_filters(f).page(2).page_size(10)).await)
         }
         "product_images.update.dict" => {
-            let data = ProductImageUpdate::new().alt("Detail").variant_ids(Vec::<String>::new());
+            let data = ProductImageUpdate::builder().alt("Detail").variant_ids(Vec::<String>::new()).build();
             ok(images.update("img_01", data).await)
         }
         "product_images.update.model" => {
-            let data = ProductImageUpdate::new().position(4).alt("Back view").variant_ids(["var_02"]);
+            let data = ProductImageUpdate::builder().position(4).alt("Back view").variant_ids(["var_02"]).build();
             ok(images.update("img_01", data).await)
         }
         _ => return None,

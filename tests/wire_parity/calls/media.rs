@@ -102,60 +102,81 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 Err(e) => Err(e),
             }
         }
-        "images.create.bad_extension" => ok(images.create(ImageCreate::new("Not an image", "notes.txt")).await),
-        "images.create.bad_tuple_extension" => {
-            ok(images.create(ImageCreate::new("Bad tuple", (b"data".to_vec(), "clip.mp4"))).await)
+        "images.create.bad_extension" => {
+            ok(images.create(ImageCreate::builder().name("Not an image").image("notes.txt").build()).await)
         }
-        "images.create.error_400_list" => ok(images.create(ImageCreate::new("Dup", FileInput::bytes(*b"x"))).await),
-        "images.create.from_bytes" => {
-            ok(images.create(ImageCreate::new("Raw bytes", FileInput::bytes(*b"\x89PNG-bytes-input"))).await)
+        "images.create.bad_tuple_extension" => ok(images
+            .create(ImageCreate::builder().name("Bad tuple").image((b"data".to_vec(), "clip.mp4")).build())
+            .await),
+        "images.create.error_400_list" => {
+            ok(images.create(ImageCreate::builder().name("Dup").image(FileInput::bytes(*b"x")).build()).await)
         }
+        "images.create.from_bytes" => ok(images
+            .create(ImageCreate::builder().name("Raw bytes").image(FileInput::bytes(*b"\x89PNG-bytes-input")).build())
+            .await),
         "images.create.from_bytesio" => {
             let reader = std::io::Cursor::new(b"\xff\xd8-jpeg-bytesio".to_vec());
-            ok(images.create(ImageCreate::new("BytesIO", FileInput::reader(reader))).await)
+            ok(images.create(ImageCreate::builder().name("BytesIO").image(FileInput::reader(reader)).build()).await)
         }
         "images.create.from_named_bytesio" => {
             let reader = std::io::Cursor::new(b"\xff\xd8-jpeg-named".to_vec());
             ok(images
-                .create(ImageCreate::new("Named BytesIO", FileInput::reader(reader).with_name("named.jpeg")))
+                .create(
+                    ImageCreate::builder()
+                        .name("Named BytesIO")
+                        .image(FileInput::reader(reader).with_name("named.jpeg"))
+                        .build(),
+                )
                 .await)
         }
         "images.create.from_path_all_fields" => {
-            let data = ImageCreate::new("Hero banner", ctx.file("hero.png", PNG))
+            let data = ImageCreate::builder()
+                .name("Hero banner")
+                .image(ctx.file("hero.png", PNG))
                 .alt_text("Sunset over the bay")
                 .tags("hero,banner")
                 .source_url("https://example.com/hero.png")
                 .description("Homepage hero")
-                .meta(json!({"photographer": "Ana", "width": 1200}));
+                .meta(json!({"photographer": "Ana", "width": 1200}))
+                .build();
             ok(images.create(data).await)
         }
-        "images.create.from_tuple_bytes" => {
-            ok(images.create(ImageCreate::new("Tuple", (b"GIF89a-fake".to_vec(), "anim.gif"))).await)
-        }
+        "images.create.from_tuple_bytes" => ok(images
+            .create(ImageCreate::builder().name("Tuple").image((b"GIF89a-fake".to_vec(), "anim.gif")).build())
+            .await),
         "images.create.from_tuple_bytesio" => {
             let reader = std::io::Cursor::new(b"RIFF-webp-fake".to_vec());
             ok(images
-                .create(ImageCreate::new("Tuple BytesIO", FileInput::reader(reader).with_name("photo.webp")))
+                .create(
+                    ImageCreate::builder()
+                        .name("Tuple BytesIO")
+                        .image(FileInput::reader(reader).with_name("photo.webp"))
+                        .build(),
+                )
                 .await)
         }
-        "images.create.minimal" => ok(images.create(ImageCreate::new("Logo", ctx.file("logo.jpg", JPG))).await),
+        "images.create.minimal" => {
+            ok(images.create(ImageCreate::builder().name("Logo").image(ctx.file("logo.jpg", JPG)).build()).await)
+        }
         "images.create.name_too_long" => {
-            ok(images.create(ImageCreate::new("n".repeat(256), FileInput::bytes(*b"x"))).await)
+            ok(images.create(ImageCreate::builder().name("n".repeat(256)).image(FileInput::bytes(*b"x")).build()).await)
         }
         "images.delete" => unit(images.delete("img_101").await),
         "images.delete.status_200" => unit(images.delete("img_102").await),
         "images.delete.error_404" => unit(images.delete("missing").await),
         "images.generate.all_fields" => ok(images
             .generate(
-                ImageGenerate::new("A red bicycle at dawn")
+                ImageGenerate::builder()
+                    .prompt("A red bicycle at dawn")
                     .aspect_ratio(AspectRatio::R16x9)
-                    .output_format(ImageFormat::Png),
+                    .output_format(ImageFormat::Png)
+                    .build(),
             )
             .await),
         "images.generate.bad_aspect_ratio" => {
-            ok(images.generate(ImageGenerate::new("x").aspect_ratio("5:4".into())).await)
+            ok(images.generate(ImageGenerate::builder().prompt("x").aspect_ratio("5:4".into()).build()).await)
         }
-        "images.generate.minimal" => ok(images.generate(ImageGenerate::new("Minimal cat")).await),
+        "images.generate.minimal" => ok(images.generate(ImageGenerate::builder().prompt("Minimal cat").build()).await),
         "images.get.error_details" => match images.get("img_101").await {
             Ok(v) => Ok(val(&v)),
             Err(e) => {
@@ -241,11 +262,9 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "images.list.results_key" => ok(images.list(&ListParams::new().page(1).page_size(2)).await),
         "images.search" => ok(images.search("sunset beach", &ListParams::new().page(2).page_size(25)).await),
         "images.search.defaults" => ok(images.search("logo", &ListParams::new()).await),
-        "images.update.dict" => {
-            ok(images.update("img_101", AssetUpdate { alt_text: Some("Only alt".into()), ..Default::default() }).await)
-        }
+        "images.update.dict" => ok(images.update("img_101", AssetUpdate::builder().alt_text("Only alt").build()).await),
         "images.update.error_400_detail_and_fields" | "images.update.error_details_400" => {
-            let r = images.update("img_101", AssetUpdate { name: Some("x".into()), ..Default::default() }).await;
+            let r = images.update("img_101", AssetUpdate::builder().name("x").build()).await;
             if name == "images.update.error_details_400" {
                 match r {
                     Ok(v) => Ok(val(&v)),
@@ -275,21 +294,19 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             }
         }
         "images.update.error_400_field_dict" => {
-            ok(images.update("img_101", AssetUpdate { name: Some(String::new()), ..Default::default() }).await)
+            ok(images.update("img_101", AssetUpdate::builder().name(String::new()).build()).await)
         }
-        "images.update.error_409" => {
-            ok(images.update("img_101", AssetUpdate { name: Some("Hero".into()), ..Default::default() }).await)
-        }
+        "images.update.error_409" => ok(images.update("img_101", AssetUpdate::builder().name("Hero").build()).await),
         "images.update.model" => ok(images
             .update(
                 "img_101",
-                AssetUpdate {
-                    name: Some("Hero banner v2".into()),
-                    alt_text: Some("Sunset, wide".into()),
-                    tags: Some(vec!["hero".into(), "wide".into()]),
-                    description: Some("Updated hero".into()),
-                    meta: Some(json!({"photographer": "Ana", "edited": true})),
-                },
+                AssetUpdate::builder()
+                    .name("Hero banner v2")
+                    .alt_text("Sunset, wide")
+                    .tags(["hero", "wide"])
+                    .description("Updated hero")
+                    .meta(json!({"photographer": "Ana", "edited": true}))
+                    .build(),
             )
             .await),
         _ => return None,

@@ -64,12 +64,14 @@ fn seo(
     og_description: &str,
     og_image: &str,
 ) -> SeoMeta {
-    SeoMeta::titled(title)
-        .with_description(description)
-        .with_keywords(keywords)
-        .with_og_title(og_title)
-        .with_og_description(og_description)
-        .with_og_image(og_image)
+    SeoMeta::builder()
+        .title(title)
+        .description(description)
+        .keywords(keywords)
+        .og_title(og_title)
+        .og_description(og_description)
+        .og_image(og_image)
+        .build()
 }
 
 fn at(s: &str) -> PublishTime {
@@ -221,7 +223,7 @@ async fn folders(name: &str, c: &Client) -> Option<Outcome> {
         "folders.update.model" => {
             let data = FolderUpdate::builder()
                 .name("News")
-                .seo_meta(SeoMeta::titled("News"))
+                .seo_meta(SeoMeta::builder().title("News").build())
                 .tags(vec![])
                 .language("FR")
                 .country_code("fr")
@@ -405,7 +407,7 @@ async fn pages(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 .title("About the team")
                 .subtitle("")
                 .content(EditorJs::new().paragraph("Hi"))
-                .seo_meta(SeoMeta::titled("Team"))
+                .seo_meta(SeoMeta::builder().title("Team").build())
                 .json_ld(JsonMap::new())
                 .exclude_from_sitemap(false)
                 .show_author(true)
@@ -598,7 +600,7 @@ async fn glossary_terms(name: &str, c: &Client) -> Option<Outcome> {
                 .subtitle("Def")
                 .summary("Layer")
                 .content(EditorJs::from_blocks([]))
-                .seo_meta(SeoMeta::default().with_keywords("mulch"))
+                .seo_meta(SeoMeta::builder().keywords("mulch").build())
                 .json_ld(JsonMap::new())
                 .exclude_from_sitemap(true)
                 .show_author(true)

@@ -72,17 +72,18 @@ impl CliCreate for Products {
         Opt::new("original-price", "original_price", Kind::Dec, "Price before discount"),
     ];
     fn create_payload(v: Values) -> CliResult<ProductCreate> {
-        let mut p = ProductCreate::new(v.req::<String>("title")?);
-        if let Some(s) = v.get("status")? {
-            p.status = s;
-        }
+        let mut p = ProductCreate::builder()
+            .title(v.req::<String>("title")?)
+            .maybe_status(v.get("status")?)
+            .maybe_handle(v.get::<String>("handle")?)
+            .maybe_price(v.get("price")?)
+            .maybe_original_price(v.get("original_price")?)
+            .build();
+        // The content, type, vendor and tags are sent only when given.
         p.content = v.get("content")?;
-        p.handle = v.get("handle")?;
         p.product_type = v.get("product_type")?;
         p.vendor = v.get("vendor")?;
         p.tags = v.get("tags")?;
-        p.price = v.get("price")?;
-        p.original_price = v.get("original_price")?;
         Ok(p)
     }
 }
@@ -181,31 +182,29 @@ fn variant_create(reg: &mut Registry) {
         |m, ctx| {
             let product = m.get_one::<String>("product").cloned().unwrap_or_default();
             let v = opts::collect(VARIANT_CREATE, m)?;
-            let mut variant = ProductVariantCreate::new(v.req("price")?);
+            let mut variant = ProductVariantCreate::builder()
+                .price(v.req("price")?)
+                .maybe_title(v.get::<String>("title")?)
+                .maybe_barcode(v.get::<String>("barcode")?)
+                .maybe_sku(v.get::<String>("sku")?)
+                .maybe_compare_at_price(v.get("compare_at_price")?)
+                .maybe_cost(v.get("cost")?)
+                .maybe_currency(v.get::<String>("currency")?)
+                .maybe_option1(v.get::<String>("option1")?)
+                .maybe_option2(v.get::<String>("option2")?)
+                .maybe_option3(v.get::<String>("option3")?)
+                .maybe_weight(v.get("weight")?)
+                .maybe_weight_unit(v.get::<String>("weight_unit")?)
+                .maybe_grams(v.get("grams")?)
+                .maybe_inventory_policy(v.get("inventory_policy")?)
+                .maybe_inventory_quantity(v.get("inventory_quantity")?)
+                .maybe_image(v.get::<String>("image")?)
+                .build();
+            // The content, position and taxable flag are sent only when given.
             variant.content = v.get("content")?;
-            variant.title = v.get("title")?;
-            variant.barcode = v.get("barcode")?;
-            variant.sku = v.get("sku")?;
-            variant.compare_at_price = v.get("compare_at_price")?;
-            variant.cost = v.get("cost")?;
-            variant.currency = v.get("currency")?;
-            variant.option1 = v.get("option1")?;
-            variant.option2 = v.get("option2")?;
-            variant.option3 = v.get("option3")?;
             variant.position = v.get("position")?;
-            variant.weight = v.get("weight")?;
-            variant.weight_unit = v.get("weight_unit")?;
-            variant.grams = v.get("grams")?;
             variant.taxable = v.get("taxable")?;
-            if let Some(p) = v.get("inventory_policy")? {
-                variant.inventory_policy = p;
-            }
-            if let Some(q) = v.get("inventory_quantity")? {
-                variant.inventory_quantity = q;
-            }
-            variant.image = v.get("image")?;
-            let data =
-                ProductUpdate { variants: Some(vec![ProductVariantChange::Create(variant)]), ..Default::default() };
+            let data = ProductUpdate::builder().variants([ProductVariantChange::Create(variant)]).build();
             if dry_run(m) {
                 let req = detail_request::<konigle_blocking::models::Product>(Method::Patch, &product)?
                     .body(data.into_body()?);
@@ -250,7 +249,11 @@ impl CliCreate for ProductImages {
         Opt::new("variant-ids", "variant_ids", Kind::List, "Comma-separated ids of the variants it shows"),
     ];
     fn create_payload(v: Values) -> CliResult<ProductImageCreate> {
-        let mut data = ProductImageCreate::new(v.req::<String>("product")?, file_input(&v.req::<String>("file")?));
+        let mut data = ProductImageCreate::builder()
+            .product(v.req::<String>("product")?)
+            .file(file_input(&v.req::<String>("file")?))
+            .build();
+        // The alt text, position and variants are sent only when given.
         data.alt = v.get("alt")?;
         data.position = v.get("position")?;
         data.variant_ids = v.get("variant_ids")?;

@@ -50,14 +50,13 @@ impl CliCreate for Images {
     fn create_payload(v: Values) -> CliResult<ImageCreate> {
         let name: String = v.req("name")?;
         let alt = v.str("alt_text").unwrap_or_else(|| format!("Image: {name}"));
-        let mut data = ImageCreate::new(name, file_input(&v.req::<String>("file")?)).alt_text(alt);
-        if let Some(t) = v.str("tags") {
-            data = data.tags(t);
-        }
-        if let Some(d) = v.str("description") {
-            data = data.description(d);
-        }
-        Ok(data)
+        Ok(ImageCreate::builder()
+            .name(name)
+            .image(file_input(&v.req::<String>("file")?))
+            .alt_text(alt)
+            .maybe_tags(v.str("tags"))
+            .maybe_description(v.str("description"))
+            .build())
     }
 }
 
@@ -98,17 +97,12 @@ const UPLOAD_CREATE: &[Opt] = &[
 ];
 
 fn upload_payload(v: &Values) -> CliResult<UploadCreate> {
-    let mut data = UploadCreate::new(file_input(&v.req::<String>("file")?));
-    if let Some(n) = v.str("name") {
-        data = data.name(n);
-    }
-    if let Some(t) = v.str("tags") {
-        data = data.tags(t);
-    }
-    if let Some(d) = v.str("description") {
-        data = data.description(d);
-    }
-    Ok(data)
+    Ok(UploadCreate::builder()
+        .file(file_input(&v.req::<String>("file")?))
+        .maybe_name(v.str("name"))
+        .maybe_tags(v.str("tags"))
+        .maybe_description(v.str("description"))
+        .build())
 }
 
 impl CliResource for Connections {
@@ -178,9 +172,11 @@ fn images_generate(reg: &mut Registry) {
         "konigle images generate --prompt \"A red bicycle at dawn\" -r 16:9",
         |m, ctx| {
             let v = opts::collect(OPTS, m)?;
-            let data = ImageGenerate::new(v.req::<String>("prompt")?)
+            let data = ImageGenerate::builder()
+                .prompt(v.req::<String>("prompt")?)
                 .aspect_ratio(v.req("aspect_ratio")?)
-                .output_format(v.req("output_format")?);
+                .output_format(v.req("output_format")?)
+                .build();
             if dry_run(m) {
                 let req = collection_request::<konigle_blocking::models::Image>(Method::Post)
                     .suffix("/generate-image")
@@ -268,10 +264,12 @@ fn uploads_cloud(reg: &mut Registry) {
             let size: i64 = v.req("file_size")?;
             let size =
                 u64::try_from(size).map_err(|_| crate::error::CliError::usage("--file-size must not be negative"))?;
-            let mut data = CloudUploadCreate::new(v.req::<String>("mime_type")?, size, v.req::<String>("filename")?);
-            if let Some(n) = v.str("name") {
-                data = data.name(n);
-            }
+            let data = CloudUploadCreate::builder()
+                .mime_type(v.req::<String>("mime_type")?)
+                .file_size(size)
+                .filename(v.req::<String>("filename")?)
+                .maybe_name(v.str("name"))
+                .build();
             if dry_run(m) {
                 let req = collection_request::<konigle_blocking::models::Upload>(Method::Post)
                     .suffix("/create-cloud-upload")
@@ -351,7 +349,7 @@ fn forms(reg: &mut Registry) {
     let cmd = opts::add_all(Command::new("create").about("Create a form").arg(dry_run_arg()), CREATE);
     reg.add(&["forms", "create"], cmd, "konigle forms create --name \"Contact Us\"", |m, ctx| {
         let v = opts::collect(CREATE, m)?;
-        let data = FormCreate::new(v.req::<String>("name")?);
+        let data = FormCreate::builder().name(v.req::<String>("name")?).build();
         if dry_run(m) {
             let req = konigle_core::models::form::create_request(data.into_body()?);
             return ctx.describe(&req);

@@ -57,20 +57,15 @@ impl Resource for Form {
 ///
 /// ```
 /// use konigle_core::models::FormCreate;
-/// let data = FormCreate::new("Contact Us");
+/// let data = FormCreate::builder().name("Contact Us").build();
 /// assert_eq!(data.name, "Contact Us");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct FormCreate {
-    /// Name of the form.
+    /// Name of the form (required).
     pub name: String,
-}
-
-impl FormCreate {
-    /// A form called `name`.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
 }
 
 crate::json_payload!(FormCreate);
@@ -163,6 +158,12 @@ mod tests {
         assert_eq!(r.path(), "/api/dev/forms/a%2Fb/submissions/");
         assert!(submissions_request("").is_err());
         assert_eq!(create_request(Body::None).path(), "/api/dev/forms/");
+    }
+
+    #[test]
+    fn create_sends_the_name() {
+        let body = crate::models::Payload::into_body(FormCreate::builder().name("Contact Us").build()).unwrap();
+        assert!(matches!(body, Body::Json(v) if v == json!({"name": "Contact Us"})));
     }
 
     #[test]

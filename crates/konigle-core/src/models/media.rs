@@ -92,85 +92,48 @@ pub const VIDEO_FILES: FileRules = FileRules { kind: "a video", extensions: &[".
 pub const DOCUMENT_FILES: FileRules =
     FileRules { kind: "a supported document", extensions: &[".pdf", ".csv", ".txt", ".docx", ".xlsx", ".doc", ".xls"] };
 
-/// Fields shared by the three asset creation payloads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct AssetFields {
-    /// User-friendly name (required, at most 255 characters).
-    pub name: String,
-    /// Alt text.
-    pub alt_text: String,
-    /// Comma-separated tags, e.g. `"hero,banner"`.
-    pub tags: String,
-    /// URL the asset was sourced from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_url: Option<String>,
-    /// Description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Free-form metadata, sent as a JSON string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<Json>,
-}
-
-impl AssetFields {
-    /// Fields with a name and everything else empty.
-    pub fn named(name: impl Into<String>) -> Self {
-        Self { name: name.into(), ..Self::default() }
-    }
-
-    fn into_body(self, field: &str, file: FileInput, rules: FileRules) -> Result<Body> {
-        check_max_len("name", &self.name, 255)?;
-        let part = FilePart::new(field, file, rules)?;
-        Body::with_files(&self, vec![part])
-    }
-}
-
+/// Declares an asset creation payload: name, alt text, tags and the rest,
+/// then the file, uploaded as `$field`.
 macro_rules! asset_create {
     ($(#[$m:meta])* $name:ident, $field:literal, $file:ident, $rules:expr) => {
         $(#[$m])*
-        #[derive(Debug)]
+        #[derive(Debug, Serialize, bon::Builder)]
+        #[non_exhaustive]
+        #[builder(on(String, into))]
         pub struct $name {
-            /// Name, alt text, tags and the rest.
-            pub fields: AssetFields,
-            /// The file to upload.
+            /// User-friendly name (required, at most 255 characters).
+            pub name: String,
+            /// Alt text (`""` by default).
+            #[builder(default)]
+            pub alt_text: String,
+            /// Comma-separated tags, e.g. `"hero,banner"` (`""` by default).
+            #[builder(default)]
+            pub tags: String,
+            /// URL the asset was sourced from.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub source_url: Option<String>,
+            /// Description.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub description: Option<String>,
+            /// Free-form metadata, sent as a JSON string.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub meta: Option<Json>,
+            /// The file to upload (required): a path, bytes, `(bytes, file
+            /// name)`, a reader or an `https://` URL.
+            #[serde(skip)]
+            #[builder(into)]
             pub $file: FileInput,
-        }
-
-        impl $name {
-            /// A payload with a name and a file.
-            pub fn new(name: impl Into<String>, $file: impl Into<FileInput>) -> Self {
-                Self { fields: AssetFields::named(name), $file: $file.into() }
-            }
-            /// Sets the alt text.
-            pub fn alt_text(mut self, v: impl Into<String>) -> Self {
-                self.fields.alt_text = v.into();
-                self
-            }
-            /// Sets the comma-separated tags.
-            pub fn tags(mut self, v: impl Into<String>) -> Self {
-                self.fields.tags = v.into();
-                self
-            }
-            /// Sets the source URL.
-            pub fn source_url(mut self, v: impl Into<String>) -> Self {
-                self.fields.source_url = Some(v.into());
-                self
-            }
-            /// Sets the description.
-            pub fn description(mut self, v: impl Into<String>) -> Self {
-                self.fields.description = Some(v.into());
-                self
-            }
-            /// Sets the metadata.
-            pub fn meta(mut self, v: Json) -> Self {
-                self.fields.meta = Some(v);
-                self
-            }
         }
 
         impl Payload for $name {
             fn into_body(self) -> Result<Body> {
-                self.fields.into_body($field, self.$file, $rules)
+                check_max_len("name", &self.name, 255)?;
+                let fields = Body::json(&self)?;
+                let part = FilePart::new($field, self.$file, $rules)?;
+                match fields {
+                    Body::Json(v) => Body::with_files(&v, vec![part]),
+                    other => Ok(other),
+                }
             }
         }
     };
@@ -179,27 +142,62 @@ macro_rules! asset_create {
 asset_create!(
     /// Payload of `images().create`: a `.jpg`, `.jpeg`, `.png`, `.gif` or `.webp` file.
     ///
+    /// The alt text and the tags are sent even when empty (their default);
+    /// the payload holds a [`FileInput`], so it is neither `Clone` nor
+    /// `PartialEq`.
+    ///
     /// ```
     /// use konigle_core::models::ImageCreate;
     /// use konigle_core::FileInput;
-    /// let data = ImageCreate::new("Hero", FileInput::bytes(vec![0u8; 4]).with_name("hero.png"))
+    /// let data = ImageCreate::builder()
+    ///     .name("Hero")
+    ///     .image(FileInput::bytes(vec![0u8; 4]).with_name("hero.png"))
     ///     .alt_text("Sunset")
-    ///     .tags("hero,banner");
+    ///     .tags("hero,banner")
+    ///     .build();
     /// # let _ = data;
     /// ```
     ImageCreate, "image", image, IMAGE_FILES
 );
 asset_create!(
     /// Payload of `videos().create`: a `.mp4` or `.webm` file.
+    ///
+    /// The alt text and the tags are sent even when empty (their default);
+    /// the payload holds a [`FileInput`], so it is neither `Clone` nor
+    /// `PartialEq`.
+    ///
+    /// ```
+    /// use konigle_core::models::VideoCreate;
+    /// let data = VideoCreate::builder().name("Intro").file("./intro.mp4").description("Launch").build();
+    /// # let _ = data;
+    /// ```
     VideoCreate, "file", file, VIDEO_FILES
 );
 asset_create!(
     /// Payload of `documents().create`: a `.pdf`, `.csv`, `.txt`, `.docx`, `.xlsx`, `.doc` or `.xls` file.
+    ///
+    /// The alt text and the tags are sent even when empty (their default);
+    /// the payload holds a [`FileInput`], so it is neither `Clone` nor
+    /// `PartialEq`.
+    ///
+    /// ```
+    /// use konigle_core::models::DocumentCreate;
+    /// let data = DocumentCreate::builder().name("Price list").file("./prices.pdf").tags("sales").build();
+    /// # let _ = data;
+    /// ```
     DocumentCreate, "file", file, DOCUMENT_FILES
 );
 
 /// Changes to an asset (the file itself cannot change). Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::AssetUpdate;
+/// let changes = AssetUpdate::builder().alt_text("Sunset over the bay").tags(["hero", "summer"]).build();
+/// # let _ = changes;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct AssetUpdate {
     /// New name (at most 255 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,6 +207,7 @@ pub struct AssetUpdate {
     pub alt_text: Option<String>,
     /// New tags (a list here, unlike creation).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(with = |v: impl IntoIterator<Item = impl Into<String>>| v.into_iter().map(Into::into).collect())]
     pub tags: Option<Vec<String>>,
     /// New description.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -268,32 +267,26 @@ crate::string_enum! {
     }
 }
 
-/// Payload of `images().generate`: an image from a text prompt.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Payload of `images().generate`: an image from a text prompt, 1:1 WebP
+/// unless set.
+///
+/// ```
+/// use konigle_core::models::{AspectRatio, ImageGenerate};
+/// let data = ImageGenerate::builder().prompt("A lighthouse at dusk").aspect_ratio(AspectRatio::R16x9).build();
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ImageGenerate {
-    /// What to draw.
+    /// What to draw (required).
     pub prompt: String,
     /// Aspect ratio (default 1:1).
+    #[builder(default = AspectRatio::Square)]
     pub aspect_ratio: AspectRatio,
     /// Output format (default WebP).
+    #[builder(default = ImageFormat::Webp)]
     pub output_format: ImageFormat,
-}
-
-impl ImageGenerate {
-    /// A 1:1 WebP image of `prompt`.
-    pub fn new(prompt: impl Into<String>) -> Self {
-        Self { prompt: prompt.into(), aspect_ratio: AspectRatio::Square, output_format: ImageFormat::Webp }
-    }
-    /// Sets the aspect ratio.
-    pub fn aspect_ratio(mut self, r: AspectRatio) -> Self {
-        self.aspect_ratio = r;
-        self
-    }
-    /// Sets the output format.
-    pub fn output_format(mut self, f: ImageFormat) -> Self {
-        self.output_format = f;
-        self
-    }
 }
 
 impl Payload for ImageGenerate {
@@ -301,5 +294,83 @@ impl Payload for ImageGenerate {
         self.aspect_ratio.ensure_known("aspect_ratio")?;
         self.output_format.ensure_known("output_format")?;
         Body::json(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Part;
+    use serde_json::json;
+
+    fn parts(body: Body) -> Vec<String> {
+        let Body::Multipart(parts) = body else { panic!("not multipart") };
+        parts
+            .iter()
+            .map(|p| match p {
+                Part::Text { name, value } => format!("{name}={value}"),
+                Part::File(f) => format!("{}:{}:{}", f.field, f.file_name, f.content_type),
+            })
+            .collect()
+    }
+
+    fn json_body(p: impl Payload) -> serde_json::Value {
+        match p.into_body().unwrap() {
+            Body::Json(v) => v,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn create_sends_blank_alt_text_and_tags() {
+        let data = ImageCreate::builder().name("Hero").image((vec![1u8], "hero.png")).build();
+        assert_eq!(parts(data.into_body().unwrap()), ["name=Hero", "alt_text=", "tags=", "image:hero.png:image/png"]);
+        let data = VideoCreate::builder()
+            .name("Intro")
+            .file((vec![1u8], "intro.mp4"))
+            .alt_text("a")
+            .tags("t1,t2")
+            .source_url("https://v.example/intro")
+            .description("d")
+            .meta(json!({"duration": 3}))
+            .build();
+        assert_eq!(
+            parts(data.into_body().unwrap()),
+            [
+                "name=Intro",
+                "alt_text=a",
+                "tags=t1,t2",
+                "source_url=https://v.example/intro",
+                "description=d",
+                r#"meta={"duration":3}"#,
+                "file:intro.mp4:video/mp4"
+            ]
+        );
+        let bad = DocumentCreate::builder().name("n".repeat(256)).file((vec![1u8], "a.pdf")).build();
+        assert!(bad.into_body().is_err());
+        let wrong = DocumentCreate::builder().name("Sheet").file((vec![1u8], "a.mp4")).build();
+        assert!(wrong.into_body().is_err());
+    }
+
+    #[test]
+    fn update_default_is_the_empty_builder() {
+        assert_eq!(AssetUpdate::default(), AssetUpdate::builder().build());
+        assert_eq!(json_body(AssetUpdate::builder().build()), json!({}));
+        let u = AssetUpdate::builder().tags(Vec::<String>::new()).meta(json!({"k": 1})).build();
+        assert_eq!(json_body(u), json!({"tags": [], "meta": {"k": 1}}));
+    }
+
+    #[test]
+    fn generate_defaults_to_a_square_webp() {
+        assert_eq!(
+            json_body(ImageGenerate::builder().prompt("Fern").build()),
+            json!({"prompt": "Fern", "aspect_ratio": "1:1", "output_format": "webp"})
+        );
+        let set = ImageGenerate::builder()
+            .prompt("Fern")
+            .aspect_ratio(AspectRatio::R3x2)
+            .output_format(ImageFormat::Png)
+            .build();
+        assert_eq!(json_body(set), json!({"prompt": "Fern", "aspect_ratio": "3:2", "output_format": "png"}));
     }
 }

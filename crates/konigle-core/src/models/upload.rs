@@ -99,72 +99,52 @@ pub const UPLOAD_FILES: FileRules = FileRules {
 /// [`UPLOAD_FILES`] extensions; bytes without a name are sent as
 /// `upload.bin`.
 ///
+/// The name and the tags are sent even when empty (their default); the
+/// payload holds a [`FileInput`], so it is neither `Clone` nor `PartialEq`.
+///
 /// ```
 /// use konigle_core::models::UploadCreate;
 /// use konigle_core::FileInput;
-/// let data = UploadCreate::new(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("rows.csv"))
+/// let data = UploadCreate::builder()
+///     .file(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("rows.csv"))
 ///     .name("Rows")
 ///     .tags("import,q1")
-///     .description("Rows to import");
+///     .description("Rows to import")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct UploadCreate {
-    /// The file to upload.
+    /// The file to upload (required): a path, bytes, `(bytes, file name)`,
+    /// a reader or an `https://` URL.
+    #[serde(skip)]
+    #[builder(into)]
     pub file: FileInput,
-    /// Name, for display and search (at most 255 characters; sent even when empty).
+    /// Name, for display and search (at most 255 characters; `""` by default, sent even when empty).
+    #[builder(default)]
     pub name: String,
-    /// Comma-separated tags, e.g. `"finance,q1"` (sent even when empty).
+    /// Comma-separated tags, e.g. `"finance,q1"` (`""` by default, sent even when empty).
+    #[builder(default)]
     pub tags: String,
     /// Free-form metadata, sent as a JSON string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<JsonMap>,
     /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-}
-
-impl UploadCreate {
-    /// A payload with a file and every other field empty.
-    pub fn new(file: impl Into<FileInput>) -> Self {
-        Self { file: file.into(), name: String::new(), tags: String::new(), meta: None, description: None }
-    }
-    /// Sets the name.
-    pub fn name(mut self, v: impl Into<String>) -> Self {
-        self.name = v.into();
-        self
-    }
-    /// Sets the comma-separated tags.
-    pub fn tags(mut self, v: impl Into<String>) -> Self {
-        self.tags = v.into();
-        self
-    }
-    /// Sets the metadata.
-    pub fn meta(mut self, v: JsonMap) -> Self {
-        self.meta = Some(v);
-        self
-    }
-    /// Sets the description.
-    pub fn description(mut self, v: impl Into<String>) -> Self {
-        self.description = Some(v.into());
-        self
-    }
-}
-
-#[derive(Serialize)]
-struct UploadFields {
-    name: String,
-    tags: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    meta: Option<JsonMap>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
 }
 
 impl Payload for UploadCreate {
     fn into_body(self) -> Result<Body> {
         check_max_len("name", &self.name, 255)?;
+        let fields = Body::json(&self)?;
         let part = FilePart::new("file", self.file, UPLOAD_FILES)?;
-        let fields = UploadFields { name: self.name, tags: self.tags, meta: self.meta, description: self.description };
-        Body::with_files(&fields, vec![part])
+        match fields {
+            Body::Json(v) => Body::with_files(&v, vec![part]),
+            other => Ok(other),
+        }
     }
 }
 
@@ -173,16 +153,23 @@ impl Payload for UploadCreate {
 ///
 /// ```
 /// use konigle_core::models::CloudUploadCreate;
-/// let data = CloudUploadCreate::new("video/mp4", 52_428_800, "launch.mp4").name("Launch video");
+/// let data = CloudUploadCreate::builder()
+///     .mime_type("video/mp4")
+///     .file_size(52_428_800)
+///     .filename("launch.mp4")
+///     .name("Launch video")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct CloudUploadCreate {
-    /// MIME type of the file.
+    /// MIME type of the file (required).
     pub mime_type: String,
-    /// Size of the file in bytes.
+    /// Size of the file in bytes (required).
     pub file_size: u64,
-    /// File name.
+    /// File name (required).
     pub filename: String,
     /// Display name; not sent when empty.
     #[serde(skip_serializing_if = "skip_name")]
@@ -193,18 +180,6 @@ fn skip_name(name: &Option<String>) -> bool {
     match name {
         Some(n) => n.is_empty(),
         None => true,
-    }
-}
-
-impl CloudUploadCreate {
-    /// A file of `file_size` bytes named `filename`.
-    pub fn new(mime_type: impl Into<String>, file_size: u64, filename: impl Into<String>) -> Self {
-        Self { mime_type: mime_type.into(), file_size, filename: filename.into(), name: None }
-    }
-    /// Sets the display name.
-    pub fn name(mut self, v: impl Into<String>) -> Self {
-        self.name = Some(v.into());
-        self
     }
 }
 
@@ -246,8 +221,10 @@ mod tests {
             other => panic!("{other:?}"),
         };
         let want = json!({"mime_type": "application/pdf", "file_size": 0, "filename": "a.pdf"});
-        assert_eq!(body(CloudUploadCreate::new("application/pdf", 0, "a.pdf").name("")), want);
-        assert_eq!(body(CloudUploadCreate::new("application/pdf", 0, "a.pdf")), want);
+        let pdf = || CloudUploadCreate::builder().mime_type("application/pdf").file_size(0).filename("a.pdf");
+        assert_eq!(body(pdf().name("").build()), want);
+        assert_eq!(body(pdf().build()), want);
+        assert_eq!(body(pdf().name("Deck").build())["name"], "Deck");
     }
 
     #[test]
@@ -258,10 +235,41 @@ mod tests {
         .unwrap();
         assert_eq!(u.status, UploadStatus::Completed);
         assert!(u.meta.is_empty() && u.tags.is_empty());
-        let bad = UploadCreate::new(FileInput::bytes(vec![1]).with_name("movie.mp4"));
+        let bad = UploadCreate::builder().file(FileInput::bytes(vec![1]).with_name("movie.mp4")).build();
         assert!(matches!(bad.into_body(), Err(Error::InvalidInput { .. })));
-        let long = UploadCreate::new(FileInput::bytes(vec![1])).name("x".repeat(256));
+        let long = UploadCreate::builder().file(FileInput::bytes(vec![1])).name("x".repeat(256)).build();
         assert!(matches!(long.into_body(), Err(Error::InvalidInput { .. })));
+    }
+
+    fn parts(body: Body) -> Vec<String> {
+        let Body::Multipart(parts) = body else { panic!("not multipart") };
+        parts
+            .iter()
+            .map(|p| match p {
+                crate::request::Part::Text { name, value } => format!("{name}={value}"),
+                crate::request::Part::File(f) => format!("{}:{}:{}", f.field, f.file_name, f.content_type),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn upload_sends_blank_name_and_tags() {
+        let data = UploadCreate::builder().file((b"a,b".to_vec(), "rows.csv")).build();
+        assert_eq!((data.name.as_str(), data.tags.as_str()), ("", ""));
+        assert_eq!(parts(data.into_body().unwrap()), ["name=", "tags=", "file:rows.csv:text/csv"]);
+        let mut meta = JsonMap::new();
+        meta.insert("rows".into(), json!(1));
+        let data = UploadCreate::builder()
+            .file((b"a,b".to_vec(), "rows.csv"))
+            .name("Rows")
+            .tags("q1")
+            .meta(meta)
+            .description("d")
+            .build();
+        assert_eq!(
+            parts(data.into_body().unwrap()),
+            ["name=Rows", "tags=q1", r#"meta={"rows":1}"#, "description=d", "file:rows.csv:text/csv"]
+        );
     }
 
     #[test]

@@ -87,86 +87,61 @@ impl Resource for ProductImage {
 /// is given, and then the name must have one of those extensions), or an
 /// `https://` URL, which the client downloads first.
 ///
+/// The alt text (`""`), the variant ids (none) and the position (1) are
+/// sent with these defaults unless set; assign `None` to one after
+/// `build()` to leave it out.
+///
+/// The payload holds a [`FileInput`], so it is neither `Clone` nor `PartialEq`.
+///
 /// ```
 /// use konigle_core::models::ProductImageCreate;
 /// use konigle_core::FileInput;
-/// let data = ProductImageCreate::new("prod_01", FileInput::bytes(vec![0u8; 4]).with_name("front.png"))
+/// let data = ProductImageCreate::builder()
+///     .product("prod_01")
+///     .file(FileInput::bytes(vec![0u8; 4]).with_name("front.png"))
 ///     .alt("Front view")
 ///     .variant_ids(["var_01", "var_02"])
-///     .position(2);
+///     .position(2)
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductImageCreate {
     /// Id of the product (required).
     pub product: String,
-    /// Alternative text (empty by default; `None` leaves it out).
+    /// Alternative text (`""` by default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
     pub alt: Option<String>,
-    /// Ids of the variants the image shows.
+    /// Ids of the variants the image shows (none by default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(
+        required,
+        default = Some(Vec::new()),
+        with = |v: impl IntoIterator<Item = impl Into<String>>| Some(v.into_iter().map(Into::into).collect())
+    )]
     pub variant_ids: Option<Vec<String>>,
     /// Position among the product's images (1 or more; 1 by default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(1), with = |v: u32| Some(v))]
     pub position: Option<u32>,
-    /// The image to upload.
+    /// The image to upload (required).
+    #[serde(skip)]
+    #[builder(into)]
     pub file: FileInput,
     /// URL the image was copied from, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<String>,
 }
-
-#[derive(Serialize)]
-struct ImageFields<'a> {
-    product: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alt: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    variant_ids: Option<&'a [String]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    position: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    src: Option<&'a str>,
-}
-
-impl ProductImageCreate {
-    /// An image of `product` at position 1 with empty alt text.
-    pub fn new(product: impl Into<String>, file: impl Into<FileInput>) -> Self {
-        ProductImageCreate {
-            product: product.into(),
-            alt: Some(String::new()),
-            variant_ids: Some(Vec::new()),
-            position: Some(1),
-            file: file.into(),
-            src: None,
-        }
-    }
-
-    /// Sets the variants the image shows.
-    pub fn variant_ids<V: Into<String>>(mut self, ids: impl IntoIterator<Item = V>) -> Self {
-        self.variant_ids = Some(ids.into_iter().map(Into::into).collect());
-        self
-    }
-}
-
-setters!(ProductImageCreate {
-    /// Sets the alternative text.
-    alt: some String,
-    /// Sets the position.
-    position: exact u32,
-    /// Sets the URL the image was copied from.
-    src: some String,
-});
 
 impl Payload for ProductImageCreate {
     fn into_body(self) -> Result<Body> {
         if let Some(p) = self.position {
             check_min("position", p.into(), 1)?;
         }
-        let fields = ImageFields {
-            product: &self.product,
-            alt: self.alt.as_deref(),
-            variant_ids: self.variant_ids.as_deref(),
-            position: self.position,
-            src: self.src.as_deref(),
-        };
-        let json = Body::json(&fields)?;
+        let json = Body::json(&self)?;
         let part = FilePart::new("file", self.file, PRODUCT_IMAGE_FILES)?;
         match json {
             Body::Json(v) => Body::with_files(&v, vec![part]),
@@ -177,7 +152,15 @@ impl Payload for ProductImageCreate {
 
 /// Payload of `product_images().update` (the file itself cannot change):
 /// only the fields set are sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::ProductImageUpdate;
+/// let changes = ProductImageUpdate::builder().alt("Back view").variant_ids(["var_02"]).build();
+/// # let _ = changes;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductImageUpdate {
     /// New position (1 or more).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,21 +170,11 @@ pub struct ProductImageUpdate {
     pub alt: Option<String>,
     /// New variant ids (an empty list detaches the image from all variants).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(with = |v: impl IntoIterator<Item = impl Into<String>>| v.into_iter().map(Into::into).collect())]
     pub variant_ids: Option<Vec<String>>,
 }
 
 impl ProductImageUpdate {
-    /// No changes.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the variants the image shows.
-    pub fn variant_ids<V: Into<String>>(mut self, ids: impl IntoIterator<Item = V>) -> Self {
-        self.variant_ids = Some(ids.into_iter().map(Into::into).collect());
-        self
-    }
-
     fn validate(&self) -> Result<()> {
         if let Some(p) = self.position {
             check_min("position", p.into(), 1)?;
@@ -209,13 +182,6 @@ impl ProductImageUpdate {
         Ok(())
     }
 }
-
-setters!(ProductImageUpdate {
-    /// Sets the position.
-    position: exact u32,
-    /// Sets the alternative text.
-    alt: some String,
-});
 
 impl Payload for ProductImageUpdate {
     fn into_body(self) -> Result<Body> {
@@ -228,29 +194,85 @@ impl Payload for ProductImageUpdate {
 mod tests {
     use super::*;
     use crate::request::Part;
+    use serde_json::json;
 
-    #[test]
-    fn multipart_fields_in_order() {
-        let data =
-            ProductImageCreate::new("prod_01", (b"abc".to_vec(), "side.jpg")).alt("Side").variant_ids(["a", "b"]);
-        let Body::Multipart(parts) = data.into_body().unwrap() else { panic!("not multipart") };
-        let names: Vec<String> = parts
+    fn parts(body: Body) -> Vec<String> {
+        let Body::Multipart(parts) = body else { panic!("not multipart") };
+        parts
             .iter()
             .map(|p| match p {
                 Part::Text { name, value } => format!("{name}={value}"),
                 Part::File(f) => format!("{}:{}:{}", f.field, f.file_name, f.content_type),
             })
-            .collect();
+            .collect()
+    }
+
+    fn create(file: impl Into<FileInput>) -> ProductImageCreate {
+        ProductImageCreate::builder().product("prod_01").file(file).build()
+    }
+
+    #[test]
+    fn multipart_fields_in_order() {
+        let data = ProductImageCreate::builder()
+            .product("prod_01")
+            .file((b"abc".to_vec(), "side.jpg"))
+            .alt("Side")
+            .variant_ids(["a", "b"])
+            .src("https://cdn.example.com/side.jpg")
+            .build();
         assert_eq!(
-            names,
-            ["product=prod_01", "alt=Side", "variant_ids=a", "variant_ids=b", "position=1", "file:side.jpg:image/jpeg"]
+            parts(data.into_body().unwrap()),
+            [
+                "product=prod_01",
+                "alt=Side",
+                "variant_ids=a",
+                "variant_ids=b",
+                "position=1",
+                "src=https://cdn.example.com/side.jpg",
+                "file:side.jpg:image/jpeg"
+            ]
         );
     }
 
     #[test]
+    fn builder_defaults_and_leaving_them_out() {
+        let data = create((b"abc".to_vec(), "front.png"));
+        assert_eq!(
+            (data.alt.as_deref(), data.variant_ids.as_deref(), data.position),
+            (Some(""), Some(&[][..]), Some(1))
+        );
+        assert_eq!(
+            parts(data.into_body().unwrap()),
+            ["product=prod_01", "alt=", "position=1", "file:front.png:image/png"]
+        );
+        let mut bare = create((b"abc".to_vec(), "front.png"));
+        bare.alt = None;
+        bare.variant_ids = None;
+        bare.position = None;
+        assert_eq!(parts(bare.into_body().unwrap()), ["product=prod_01", "file:front.png:image/png"]);
+    }
+
+    #[test]
+    fn update_default_is_the_empty_builder() {
+        assert_eq!(ProductImageUpdate::default(), ProductImageUpdate::builder().build());
+        let Body::Json(v) =
+            ProductImageUpdate::builder().variant_ids(Vec::<String>::new()).position(2).build().into_body().unwrap()
+        else {
+            panic!("not json")
+        };
+        assert_eq!(v, json!({"position": 2, "variant_ids": []}));
+    }
+
+    #[test]
     fn bad_extension_and_position() {
-        assert!(ProductImageCreate::new("p", (b"abc".to_vec(), "doc.pdf")).into_body().is_err());
-        assert!(ProductImageCreate::new("p", b"abc".to_vec()).position(0).into_body().is_err());
-        assert!(ProductImageUpdate::new().position(0).into_body().is_err());
+        assert!(create((b"abc".to_vec(), "doc.pdf")).into_body().is_err());
+        assert!(ProductImageCreate::builder()
+            .product("p")
+            .file(b"abc".to_vec())
+            .position(0)
+            .build()
+            .into_body()
+            .is_err());
+        assert!(ProductImageUpdate::builder().position(0).build().into_body().is_err());
     }
 }

@@ -8,28 +8,6 @@
 //! Prices are [`Decimal`]s, sent and received as JSON
 //! strings so no precision is lost.
 
-/// Builder-style setters of payload fields: `some` takes anything that
-/// converts into the field's type, `exact` (numbers) the type itself.
-macro_rules! setters {
-    ($ty:ty { $( $(#[$m:meta])* $name:ident: $kind:ident $t:ty ),* $(,)? }) => {
-        impl $ty { $( setters!(@one $(#[$m])* $name $kind $t); )* }
-    };
-    (@one $(#[$m:meta])* $name:ident some $t:ty) => {
-        $(#[$m])*
-        pub fn $name(mut self, v: impl Into<$t>) -> Self {
-            self.$name = Some(v.into());
-            self
-        }
-    };
-    (@one $(#[$m:meta])* $name:ident exact $t:ty) => {
-        $(#[$m])*
-        pub fn $name(mut self, v: $t) -> Self {
-            self.$name = Some(v);
-            self
-        }
-    };
-}
-
 mod image;
 mod product;
 mod variant;
@@ -54,21 +32,26 @@ pub const PRODUCT_IMAGES_PATH: &str = "/admin/api/product-images";
 
 /// SEO and social-sharing metadata of a page (a product, a variant…).
 ///
-/// Every field is optional; `description` defaults to an empty string. In
-/// create and update payloads only the fields that are set are sent.
+/// Every field is optional; `description` is `Some("")` unless set, as the
+/// API expects (assign `None` after `build()` to leave it out). In create
+/// and update payloads only the fields that are set are sent.
 ///
 /// ```
 /// use konigle_core::models::SeoMeta;
-/// let seo = SeoMeta::titled("Classic Tee | Acme").with_description("A soft organic cotton tee.");
+/// let seo = SeoMeta::builder().title("Classic Tee | Acme").description("A soft organic cotton tee.").build();
 /// assert_eq!(seo.description.as_deref(), Some("A soft organic cotton tee."));
+/// assert_eq!(SeoMeta::builder().build().description.as_deref(), Some(""));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct SeoMeta {
     /// Title for search engines (ideally at most 70 characters).
     #[serde(default)]
     pub title: Option<String>,
-    /// Description for search engines (ideally at most 160 characters).
-    #[serde(default = "empty_description")]
+    /// Description for search engines (ideally at most 160 characters; `""` by default).
+    #[serde(default = "crate::models::payload::blank")]
+    #[builder(required, default = crate::models::payload::blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub description: Option<String>,
     /// Comma-separated keywords.
     #[serde(default)]
@@ -84,52 +67,10 @@ pub struct SeoMeta {
     pub og_image: Option<String>,
 }
 
-fn empty_description() -> Option<String> {
-    Some(String::new())
-}
-
+/// The builder's values: everything unset but an empty description.
 impl Default for SeoMeta {
     fn default() -> Self {
-        SeoMeta {
-            title: None,
-            description: empty_description(),
-            keywords: None,
-            og_title: None,
-            og_description: None,
-            og_image: None,
-        }
-    }
-}
-
-impl SeoMeta {
-    /// Metadata with a title and an empty description.
-    pub fn titled(title: impl Into<String>) -> Self {
-        SeoMeta { title: Some(title.into()), ..SeoMeta::default() }
-    }
-    /// Sets the description.
-    pub fn with_description(mut self, v: impl Into<String>) -> Self {
-        self.description = Some(v.into());
-        self
-    }
-    /// Sets the keywords.
-    pub fn with_keywords(mut self, v: impl Into<String>) -> Self {
-        self.keywords = Some(v.into());
-        self
-    }
-    /// Sets the social-sharing title.
-    pub fn with_og_title(mut self, v: impl Into<String>) -> Self {
-        self.og_title = Some(v.into());
-        self
-    }
-    /// Sets the social-sharing description.
-    pub fn with_og_description(mut self, v: impl Into<String>) -> Self {
-        self.og_description = Some(v.into());
-        self
-    }
-    /// Sets the social-sharing image URL.
-    pub fn with_og_image(mut self, v: impl Into<String>) -> Self {
-        self.og_image = Some(v.into());
-        self
+        SeoMeta::builder().build()
     }
 }
 
@@ -344,5 +285,29 @@ mod tests {
             serde_json::from_str(r#"{"blocks":[{"type":"header"},{"type":"paragraph"}],"time":1}"#).unwrap();
         normalize_editorjs(&mut c);
         assert_eq!(c, serde_json::json!({"blocks":[{"type":"heading"},{"type":"paragraph"}],"time":1}));
+    }
+
+    fn compact(seo: SeoMeta) -> Value {
+        #[derive(Serialize)]
+        struct Wrap(#[serde(serialize_with = "compact_seo")] Option<SeoMeta>);
+        serde_json::to_value(Wrap(Some(seo))).unwrap()
+    }
+
+    #[test]
+    fn seo_meta_defaults_to_an_empty_description() {
+        let built = SeoMeta::builder().build();
+        assert_eq!(built, SeoMeta::default());
+        assert_eq!(compact(built.clone()), serde_json::json!({"description": ""}));
+        let read: SeoMeta = serde_json::from_value(serde_json::json!({})).unwrap();
+        assert_eq!(read, built, "serde default and builder default agree");
+        let mut none = SeoMeta::builder().title("T").build();
+        none.description = None;
+        assert_eq!(compact(none), serde_json::json!({"title": "T"}));
+        let full =
+            SeoMeta::builder().title("T").description("D").keywords("k").og_image("https://i.example/x.png").build();
+        assert_eq!(
+            compact(full),
+            serde_json::json!({"title": "T", "description": "D", "keywords": "k", "og_image": "https://i.example/x.png"})
+        );
     }
 }

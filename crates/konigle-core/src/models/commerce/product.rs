@@ -30,20 +30,22 @@ crate::string_enum! {
 }
 
 /// An option a product varies by (e.g. Size), with its possible values.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::ProductOption;
+/// let size = ProductOption::builder().name("Size").values(["S", "M", "L"]).build();
+/// assert_eq!(size.values, ["S", "M", "L"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductOption {
-    /// Name of the option, e.g. `Size` (at most 255 characters).
+    /// Name of the option, e.g. `Size` (required, at most 255 characters).
     pub name: String,
-    /// Its possible values, e.g. `["S", "M", "L"]`.
+    /// Its possible values, e.g. `["S", "M", "L"]` (required).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[builder(with = |v: impl IntoIterator<Item = impl Into<String>>| v.into_iter().map(Into::into).collect())]
     pub values: Vec<String>,
-}
-
-impl ProductOption {
-    /// An option with its values.
-    pub fn new<V: Into<String>>(name: impl Into<String>, values: impl IntoIterator<Item = V>) -> Self {
-        ProductOption { name: name.into(), values: values.into_iter().map(Into::into).collect() }
-    }
 }
 
 fn check_options(options: &[ProductOption]) -> Result<()> {
@@ -149,50 +151,60 @@ impl Resource for Product {
 
 /// Payload of `products().create`.
 ///
-/// [`ProductCreate::new`] starts from the API's defaults: a draft with empty
-/// content, options, type, vendor, tags and variants, and SEO metadata with
-/// an empty description. Setting a field to `None` leaves it out of the
-/// request.
+/// The builder starts from the API's defaults: a draft with empty content,
+/// options, type, vendor, tags and variants, and SEO metadata with an empty
+/// description. Assigning `None` to one of these fields after `build()`
+/// leaves it out of the request.
 ///
 /// ```
 /// use konigle_core::models::{ProductCreate, ProductOption, ProductStatus, ProductVariantCreate};
 /// use konigle_core::Decimal;
 /// let price: Decimal = "19.99".parse().unwrap();
-/// let data = ProductCreate::new("Classic Tee")
+/// let data = ProductCreate::builder()
+///     .title("Classic Tee")
 ///     .status(ProductStatus::Active)
 ///     .vendor("Acme")
 ///     .price(price)
 ///     .currency("USD")
-///     .options([ProductOption::new("Size", ["S", "M"])])
+///     .options([ProductOption::builder().name("Size").values(["S", "M"]).build()])
 ///     .variants([
-///         ProductVariantCreate::new(price).option1("S"),
-///         ProductVariantCreate::new(price).option1("M"),
-///     ]);
+///         ProductVariantCreate::builder().price(price).option1("S").build(),
+///         ProductVariantCreate::builder().price(price).option1("M").build(),
+///     ])
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductCreate {
     /// Title (required, 1 to 255 characters).
     pub title: String,
-    /// Body as EditorJS blocks (a JSON object); `header` blocks are sent as `heading`.
+    /// Body as EditorJS blocks (a JSON object; `{}` by default); `header` blocks are sent as `heading`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Json::Object(JsonMap::new())), with = |v: impl Into<Json>| Some(v.into()))]
     pub content: Option<Json>,
-    /// Options the product varies by.
+    /// Options the product varies by (none by default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: impl IntoIterator<Item = ProductOption>| Some(v.into_iter().collect()))]
     pub options: Option<Vec<ProductOption>>,
     /// URL-friendly identifier (at most 255 characters); derived from the title when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
     /// Publication status (draft by default).
+    #[builder(default = ProductStatus::Draft)]
     pub status: ProductStatus,
-    /// Category or type (at most 255 characters).
+    /// Category or type (at most 255 characters; `""` by default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
     pub product_type: Option<String>,
-    /// Vendor or manufacturer (at most 255 characters).
+    /// Vendor or manufacturer (at most 255 characters; `""` by default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
     pub vendor: Option<String>,
-    /// Comma-separated tags.
+    /// Comma-separated tags (`""` by default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
     pub tags: Option<String>,
     /// Price of a single-variant product (above 0, at most 2 decimals).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -203,40 +215,17 @@ pub struct ProductCreate {
     /// Currency code of the prices (at most 3 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// SEO metadata; only its set fields are sent.
+    /// SEO metadata (an empty description by default); only its set fields are sent.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
+    #[builder(required, default = Some(SeoMeta::default()), with = |v: SeoMeta| Some(v))]
     pub seo_meta: Option<SeoMeta>,
-    /// Variants to create with the product; their options must match `options`.
+    /// Variants to create with the product (none by default); their options must match `options`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: impl IntoIterator<Item = ProductVariantCreate>| Some(v.into_iter().collect()))]
     pub variants: Option<Vec<ProductVariantCreate>>,
 }
 
 impl ProductCreate {
-    /// A draft product with this title and the API's defaults.
-    pub fn new(title: impl Into<String>) -> Self {
-        ProductCreate {
-            title: title.into(),
-            content: Some(Json::Object(JsonMap::new())),
-            options: Some(Vec::new()),
-            handle: None,
-            status: ProductStatus::Draft,
-            product_type: Some(String::new()),
-            vendor: Some(String::new()),
-            tags: Some(String::new()),
-            price: None,
-            original_price: None,
-            currency: None,
-            seo_meta: Some(SeoMeta::default()),
-            variants: Some(Vec::new()),
-        }
-    }
-
-    /// Sets the status.
-    pub fn status(mut self, v: ProductStatus) -> Self {
-        self.status = v;
-        self
-    }
-
     /// Validates and normalizes the payload as it is sent.
     fn prepared(&self) -> Result<Self> {
         let mut out = self.clone();
@@ -266,31 +255,6 @@ impl ProductCreate {
         Ok(out)
     }
 }
-
-setters!(ProductCreate {
-    /// Sets the EditorJS content (a JSON object).
-    content: some Json,
-    /// Sets the options.
-    options: some Vec<ProductOption>,
-    /// Sets the handle.
-    handle: some String,
-    /// Sets the product type.
-    product_type: some String,
-    /// Sets the vendor.
-    vendor: some String,
-    /// Sets the comma-separated tags.
-    tags: some String,
-    /// Sets the price.
-    price: exact Decimal,
-    /// Sets the price before discount.
-    original_price: exact Decimal,
-    /// Sets the currency code.
-    currency: some String,
-    /// Sets the SEO metadata.
-    seo_meta: some SeoMeta,
-    /// Sets the variants to create.
-    variants: some Vec<ProductVariantCreate>,
-});
 
 impl Payload for ProductCreate {
     fn into_body(self) -> Result<Body> {
@@ -324,11 +288,17 @@ impl From<ProductVariantCreate> for ProductVariantChange {
 /// Payload of `products().update`: only the fields set are sent.
 ///
 /// ```
-/// use konigle_core::models::{ProductStatus, ProductUpdate};
-/// let changes = ProductUpdate::new().title("Classic Tee v2").status(ProductStatus::Archived);
+/// use konigle_core::models::{ProductStatus, ProductUpdate, ProductVariantCreate};
+/// let changes = ProductUpdate::builder()
+///     .title("Classic Tee v2")
+///     .status(ProductStatus::Archived)
+///     .variants([ProductVariantCreate::builder().price("24.00".parse().unwrap()).option1("XL").build()])
+///     .build();
 /// # let _ = changes;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductUpdate {
     /// New title (1 to 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -338,6 +308,7 @@ pub struct ProductUpdate {
     pub handle: Option<String>,
     /// New EditorJS content (a JSON object), sent as given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(into)]
     pub content: Option<Json>,
     /// New product type (at most 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -356,6 +327,7 @@ pub struct ProductUpdate {
     pub currency: Option<String>,
     /// New options (replacing the old ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(with = |v: impl IntoIterator<Item = ProductOption>| v.into_iter().collect())]
     pub options: Option<Vec<ProductOption>>,
     /// New SEO metadata; only its set fields are sent.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
@@ -363,8 +335,10 @@ pub struct ProductUpdate {
     /// Id of the product image to make the main image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-    /// Variants to change or add, matched by their options.
+    /// Variants to change or add, matched by their options: each a
+    /// [`ProductVariantUpdate`] or a [`ProductVariantCreate`].
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[builder(with = |v: impl IntoIterator<Item = impl Into<ProductVariantChange>>| v.into_iter().map(Into::into).collect())]
     pub variants: Option<Vec<ProductVariantChange>>,
     /// New price of a single-variant product (above 0, at most 2 decimals).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -375,23 +349,6 @@ pub struct ProductUpdate {
 }
 
 impl ProductUpdate {
-    /// No changes.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the status.
-    pub fn status(mut self, v: ProductStatus) -> Self {
-        self.status = Some(v);
-        self
-    }
-
-    /// Sets the variants to change or add.
-    pub fn variants<V: Into<ProductVariantChange>>(mut self, v: impl IntoIterator<Item = V>) -> Self {
-        self.variants = Some(v.into_iter().map(Into::into).collect());
-        self
-    }
-
     /// The changes as sent: validated, new variants prepared.
     fn prepared(&self) -> Result<Self> {
         check_opt_max_len("handle", self.handle.as_deref(), 255)?;
@@ -427,33 +384,6 @@ impl ProductUpdate {
     }
 }
 
-setters!(ProductUpdate {
-    /// Sets the title.
-    title: some String,
-    /// Sets the handle.
-    handle: some String,
-    /// Sets the EditorJS content (a JSON object).
-    content: some Json,
-    /// Sets the product type.
-    product_type: some String,
-    /// Sets the vendor.
-    vendor: some String,
-    /// Sets the comma-separated tags.
-    tags: some String,
-    /// Sets the currency code.
-    currency: some String,
-    /// Sets the options.
-    options: some Vec<ProductOption>,
-    /// Sets the SEO metadata.
-    seo_meta: some SeoMeta,
-    /// Sets the main image by id.
-    image: some String,
-    /// Sets the price.
-    price: exact Decimal,
-    /// Sets the price before discount.
-    original_price: exact Decimal,
-});
-
 impl Payload for ProductUpdate {
     fn into_body(self) -> Result<Body> {
         Body::json(&self.prepared()?)
@@ -475,21 +405,91 @@ mod tests {
     #[test]
     fn minimal_create_sends_defaults() {
         assert_eq!(
-            body(ProductCreate::new("Mug")),
+            body(ProductCreate::builder().title("Mug").build()),
             json!({"title": "Mug", "content": {}, "options": [], "status": "draft", "product_type": "",
                    "vendor": "", "tags": "", "seo_meta": {"description": ""}, "variants": []})
         );
     }
 
     #[test]
+    fn defaults_can_be_left_out() {
+        let mut p = ProductCreate::builder().title("Mug").build();
+        p.content = None;
+        p.options = None;
+        p.product_type = None;
+        p.vendor = None;
+        p.tags = None;
+        p.seo_meta = None;
+        p.variants = None;
+        assert_eq!(body(p), json!({"title": "Mug", "status": "draft"}));
+    }
+
+    #[test]
+    fn builder_sets_every_field() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let p = ProductCreate::builder()
+            .title("Tee")
+            .content(json!({"blocks": [{"type": "header"}]}))
+            .options([ProductOption::builder().name("Size").values(vec![String::from("S")]).build()])
+            .handle("tee")
+            .status(ProductStatus::Active)
+            .product_type("Apparel")
+            .vendor("Acme")
+            .tags("a,b")
+            .price(d("9.50"))
+            .original_price(d("12.00"))
+            .currency("USD")
+            .seo_meta(SeoMeta::builder().title("S").build())
+            .variants([ProductVariantCreate::builder().price(d("9.50")).option1("S").build()])
+            .build();
+        let v = body(p);
+        assert_eq!(v["content"], json!({"blocks": [{"type": "heading"}]}));
+        assert_eq!(v["options"], json!([{"name": "Size", "values": ["S"]}]));
+        assert_eq!(
+            (v["handle"].as_str(), v["status"].as_str(), v["tags"].as_str()),
+            (Some("tee"), Some("active"), Some("a,b"))
+        );
+        assert_eq!((v["price"].as_str(), v["original_price"].as_str()), (Some("9.50"), Some("12.00")));
+        assert_eq!(v["seo_meta"], json!({"title": "S", "description": ""}));
+        assert_eq!(v["variants"][0]["title"], "S");
+    }
+
+    #[test]
+    fn update_default_is_the_empty_builder() {
+        assert_eq!(ProductUpdate::default(), ProductUpdate::builder().build());
+        assert_eq!(body(ProductUpdate::builder().build()), json!({}));
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let u = ProductUpdate::builder()
+            .title("T")
+            .status(ProductStatus::Archived)
+            .options([ProductOption::builder().name("Size").values(["M"]).build()])
+            .variants([
+                ProductVariantChange::from(ProductVariantUpdate::builder().sku("S-1").build()),
+                ProductVariantChange::from(ProductVariantCreate::builder().price(d("5")).build()),
+            ])
+            .build();
+        let v = body(u);
+        assert_eq!((v["title"].as_str(), v["status"].as_str()), (Some("T"), Some("archived")));
+        assert_eq!(v["options"], json!([{"name": "Size", "values": ["M"]}]));
+        assert_eq!(v["variants"][0], json!({"sku": "S-1"}));
+        assert_eq!(v["variants"][1]["title"], "Default Title");
+        let only_updates =
+            ProductUpdate::builder().variants([ProductVariantUpdate::builder().price(d("7")).build()]).build();
+        assert_eq!(body(only_updates)["variants"], json!([{"price": "7"}]));
+    }
+
+    #[test]
     fn invalid_values_are_rejected() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert!(ProductCreate::new("Mug").price(d("9.999")).into_body().is_err());
-        assert!(ProductCreate::new("").into_body().is_err());
-        assert!(ProductCreate::new("Mug").currency("EURO").into_body().is_err());
-        assert!(ProductCreate::new("Mug").content(json!([1])).into_body().is_err());
-        assert!(ProductUpdate::new().price(d("0")).into_body().is_err());
-        let bad_variant = ProductCreate::new("Mug").variants([ProductVariantCreate::new(d("-1"))]);
+        assert!(ProductCreate::builder().title("Mug").price(d("9.999")).build().into_body().is_err());
+        assert!(ProductCreate::builder().title("").build().into_body().is_err());
+        assert!(ProductCreate::builder().title("Mug").currency("EURO").build().into_body().is_err());
+        assert!(ProductCreate::builder().title("Mug").content(json!([1])).build().into_body().is_err());
+        assert!(ProductUpdate::builder().price(d("0")).build().into_body().is_err());
+        let bad_variant = ProductCreate::builder()
+            .title("Mug")
+            .variants([ProductVariantCreate::builder().price(d("-1")).build()])
+            .build();
         assert!(
             matches!(bad_variant.into_body(), Err(crate::Error::InvalidInput { field: Some(f), .. }) if f == "variants[0].price")
         );

@@ -150,22 +150,31 @@ impl Resource for ProductVariant {
 /// or [`ProductUpdate`](super::ProductUpdate) (variants have no creation
 /// endpoint of their own).
 ///
-/// [`ProductVariantCreate::new`] starts from the API's defaults: position 1,
-/// taxable, inventory policy `deny`, one in stock, empty content and SEO
-/// metadata with an empty description. Without a title, the title sent is
-/// the option values joined by ` / ` (`Default Title` without options).
+/// The builder starts from the API's defaults: position 1, taxable,
+/// inventory policy `deny`, one in stock, empty content and SEO metadata
+/// with an empty description (assign `None` to an optional one after
+/// `build()` to leave it out). Without a title, the title sent is the
+/// option values joined by ` / ` (`Default Title` without options).
 ///
 /// ```
 /// use konigle_core::models::ProductVariantCreate;
-/// let v = ProductVariantCreate::new("21.50".parse().unwrap()).option1("M").option2("Blue").sku("TEE-M-BLUE");
+/// let v = ProductVariantCreate::builder()
+///     .price("21.50".parse().unwrap())
+///     .option1("M")
+///     .option2("Blue")
+///     .sku("TEE-M-BLUE")
+///     .build();
 /// assert_eq!(v.effective_title(), "M / Blue");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductVariantCreate {
     /// Selling price (required, above 0, at most 2 decimals).
     pub price: Decimal,
-    /// Variant-specific EditorJS content (a JSON object); `header` blocks are sent as `heading`.
+    /// Variant-specific EditorJS content (a JSON object; `{}` by default); `header` blocks are sent as `heading`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Json::Object(JsonMap::new())), with = |v: impl Into<Json>| Some(v.into()))]
     pub content: Option<Json>,
     /// Title; derived from the option values when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -194,8 +203,9 @@ pub struct ProductVariantCreate {
     /// Value of the third option (at most 500 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub option3: Option<String>,
-    /// Position in the variant list (1 or more).
+    /// Position in the variant list (1 or more; 1 by default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(1), with = |v: u32| Some(v))]
     pub position: Option<u32>,
     /// Shipping weight (0 or more).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -206,15 +216,19 @@ pub struct ProductVariantCreate {
     /// Weight in grams (0 or more).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grams: Option<i64>,
-    /// Whether taxes apply.
+    /// Whether taxes apply (`true` by default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(true), with = |v: bool| Some(v))]
     pub taxable: Option<bool>,
-    /// What happens when out of stock.
+    /// What happens when out of stock (`deny` by default).
+    #[builder(default = InventoryPolicy::Deny)]
     pub inventory_policy: InventoryPolicy,
-    /// Stock on hand (0 or more).
+    /// Stock on hand (0 or more; 1 by default).
+    #[builder(default = 1)]
     pub inventory_quantity: i64,
-    /// SEO metadata; only its set fields are sent.
+    /// SEO metadata (an empty description by default); only its set fields are sent.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
+    #[builder(required, default = Some(SeoMeta::default()), with = |v: SeoMeta| Some(v))]
     pub seo_meta: Option<SeoMeta>,
     /// Id of the variant's image.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -222,44 +236,6 @@ pub struct ProductVariantCreate {
 }
 
 impl ProductVariantCreate {
-    /// A variant at this price with the API's defaults.
-    pub fn new(price: Decimal) -> Self {
-        ProductVariantCreate {
-            price,
-            content: Some(Json::Object(JsonMap::new())),
-            title: None,
-            barcode: None,
-            sku: None,
-            compare_at_price: None,
-            cost: None,
-            currency: None,
-            option1: None,
-            option2: None,
-            option3: None,
-            position: Some(1),
-            weight: None,
-            weight_unit: None,
-            grams: None,
-            taxable: Some(true),
-            inventory_policy: InventoryPolicy::Deny,
-            inventory_quantity: 1,
-            seo_meta: Some(SeoMeta::default()),
-            image: None,
-        }
-    }
-
-    /// Sets the inventory policy.
-    pub fn inventory_policy(mut self, v: InventoryPolicy) -> Self {
-        self.inventory_policy = v;
-        self
-    }
-
-    /// Sets the stock on hand.
-    pub fn inventory_quantity(mut self, v: i64) -> Self {
-        self.inventory_quantity = v;
-        self
-    }
-
     /// The title sent: the one set, else the non-empty option values joined
     /// by ` / `, else `Default Title`.
     pub fn effective_title(&self) -> String {
@@ -315,51 +291,17 @@ impl ProductVariantCreate {
     }
 }
 
-setters!(ProductVariantCreate {
-    /// Sets the EditorJS content (a JSON object).
-    content: some Json,
-    /// Sets the title.
-    title: some String,
-    /// Sets the barcode.
-    barcode: some String,
-    /// Sets the SKU.
-    sku: some String,
-    /// Sets the price before discount.
-    compare_at_price: exact Decimal,
-    /// Sets the cost of goods.
-    cost: exact Decimal,
-    /// Sets the currency code.
-    currency: some String,
-    /// Sets the first option's value.
-    option1: some String,
-    /// Sets the second option's value.
-    option2: some String,
-    /// Sets the third option's value.
-    option3: some String,
-    /// Sets the position.
-    position: exact u32,
-    /// Sets the weight.
-    weight: exact f64,
-    /// Sets the weight unit.
-    weight_unit: some String,
-    /// Sets the weight in grams.
-    grams: exact i64,
-    /// Sets whether taxes apply.
-    taxable: exact bool,
-    /// Sets the SEO metadata.
-    seo_meta: some SeoMeta,
-    /// Sets the image by id.
-    image: some String,
-});
-
 /// Payload of `product_variants().update`: only the fields set are sent.
 ///
 /// ```
 /// use konigle_core::models::ProductVariantUpdate;
-/// let changes = ProductVariantUpdate::new().sku("TEE-S").price("18.00".parse().unwrap()).inventory_quantity(40);
+/// let changes =
+///     ProductVariantUpdate::builder().sku("TEE-S").price("18.00".parse().unwrap()).inventory_quantity(40).build();
 /// # let _ = changes;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ProductVariantUpdate {
     /// New handle (at most 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -411,6 +353,7 @@ pub struct ProductVariantUpdate {
     pub inventory_quantity: Option<i64>,
     /// New EditorJS content (a JSON object), sent as given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(into)]
     pub content: Option<Json>,
     /// New SEO metadata; only its set fields are sent.
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
@@ -421,17 +364,6 @@ pub struct ProductVariantUpdate {
 }
 
 impl ProductVariantUpdate {
-    /// No changes.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the inventory policy.
-    pub fn inventory_policy(mut self, v: InventoryPolicy) -> Self {
-        self.inventory_policy = Some(v);
-        self
-    }
-
     /// Checks the changes; field names are prefixed with `prefix`.
     pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
         let f = |name: &str| format!("{prefix}{name}");
@@ -470,45 +402,6 @@ impl ProductVariantUpdate {
     }
 }
 
-setters!(ProductVariantUpdate {
-    /// Sets the handle.
-    handle: some String,
-    /// Sets the title.
-    title: some String,
-    /// Sets the barcode.
-    barcode: some String,
-    /// Sets the SKU.
-    sku: some String,
-    /// Sets the price.
-    price: exact Decimal,
-    /// Sets the cost of goods.
-    cost: exact Decimal,
-    /// Sets the currency code.
-    currency: some String,
-    /// Sets the price before discount.
-    compare_at_price: exact Decimal,
-    /// Sets the position.
-    position: exact u32,
-    /// Sets the weight.
-    weight: exact f64,
-    /// Sets the weight unit.
-    weight_unit: some String,
-    /// Sets the weight in grams.
-    grams: exact i64,
-    /// Sets whether taxes apply.
-    taxable: exact bool,
-    /// Sets the tax code.
-    tax_code: some String,
-    /// Sets the stock on hand.
-    inventory_quantity: exact i64,
-    /// Sets the EditorJS content (a JSON object).
-    content: some Json,
-    /// Sets the SEO metadata.
-    seo_meta: some SeoMeta,
-    /// Sets the image by id.
-    image: some String,
-});
-
 impl Payload for ProductVariantUpdate {
     fn into_body(self) -> Result<Body> {
         self.validate("")?;
@@ -521,18 +414,87 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn body(p: impl Payload) -> Value {
+        match p.into_body().unwrap() {
+            Body::Json(v) => v,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
     #[test]
     fn titles_from_options() {
-        let d: Decimal = "1".parse().unwrap();
-        assert_eq!(ProductVariantCreate::new(d).effective_title(), "Default Title");
-        assert_eq!(ProductVariantCreate::new(d).option1("M").option3("").effective_title(), "M");
-        assert_eq!(ProductVariantCreate::new(d).title("X").option1("M").effective_title(), "X");
+        assert_eq!(ProductVariantCreate::builder().price(d("1")).build().effective_title(), "Default Title");
+        assert_eq!(
+            ProductVariantCreate::builder().price(d("1")).option1("M").option3("").build().effective_title(),
+            "M"
+        );
+        assert_eq!(
+            ProductVariantCreate::builder().price(d("1")).title("X").option1("M").build().effective_title(),
+            "X"
+        );
+    }
+
+    #[test]
+    fn create_builder_sends_the_defaults() {
+        let v = ProductVariantCreate::builder().price(d("9.50")).build();
+        let sent = serde_json::to_value(v.prepared("").unwrap()).unwrap();
+        assert_eq!(
+            sent,
+            json!({"price": "9.50", "content": {}, "title": "Default Title", "position": 1, "taxable": true,
+                   "inventory_policy": "deny", "inventory_quantity": 1, "seo_meta": {"description": ""}})
+        );
+        let mut bare = v;
+        bare.content = None;
+        bare.position = None;
+        bare.taxable = None;
+        bare.seo_meta = None;
+        let sent = serde_json::to_value(bare.prepared("").unwrap()).unwrap();
+        assert_eq!(
+            sent,
+            json!({"price": "9.50", "title": "Default Title", "inventory_policy": "deny", "inventory_quantity": 1})
+        );
+        let set = ProductVariantCreate::builder()
+            .price(d("9.50"))
+            .position(3)
+            .taxable(false)
+            .inventory_policy(InventoryPolicy::Continue)
+            .inventory_quantity(0)
+            .weight(1.5)
+            .grams(1500)
+            .image("pimg_1")
+            .build();
+        let sent = serde_json::to_value(set.prepared("").unwrap()).unwrap();
+        assert_eq!((sent["position"].as_u64(), sent["taxable"].as_bool()), (Some(3), Some(false)));
+        assert_eq!(
+            (sent["inventory_policy"].as_str(), sent["inventory_quantity"].as_i64()),
+            (Some("continue"), Some(0))
+        );
+        assert_eq!(
+            (sent["weight"].as_f64(), sent["grams"].as_i64(), sent["image"].as_str()),
+            (Some(1.5), Some(1500), Some("pimg_1"))
+        );
+    }
+
+    #[test]
+    fn update_default_is_the_empty_builder() {
+        assert_eq!(ProductVariantUpdate::default(), ProductVariantUpdate::builder().build());
+        assert_eq!(body(ProductVariantUpdate::builder().build()), json!({}));
+        let u = ProductVariantUpdate::builder()
+            .inventory_policy(InventoryPolicy::Continue)
+            .tax_code("P0000000")
+            .content(json!({"blocks": []}))
+            .build();
+        assert_eq!(body(u), json!({"tax_code": "P0000000", "inventory_policy": "continue", "content": {"blocks": []}}));
     }
 
     #[test]
     fn negative_inventory_is_rejected() {
-        assert!(ProductVariantUpdate::new().inventory_quantity(-1).into_body().is_err());
-        assert!(ProductVariantUpdate::new().cost("0".parse::<Decimal>().unwrap()).into_body().is_ok());
+        assert!(ProductVariantUpdate::builder().inventory_quantity(-1).build().into_body().is_err());
+        assert!(ProductVariantUpdate::builder().cost(d("0")).build().into_body().is_ok());
     }
 
     #[test]
