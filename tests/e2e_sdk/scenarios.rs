@@ -423,25 +423,34 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
 pub async fn audiences_contacts_and_campaigns() {
     let server = server().await;
     let c = client(&server);
-    let vip = c.audiences().create(AudienceCreate::new("VIP Customers", ["vip"])).await.expect("audience");
+    let vip = c
+        .audiences()
+        .create(AudienceCreate::builder().name("VIP Customers").tags(["vip"]).build())
+        .await
+        .expect("audience");
     assert_eq!(vip.code, "vip-customers");
     for (email, tags) in
         [("ann@example.com", vec!["vip"]), ("bob@example.com", vec!["vip", "news"]), ("cy@example.com", vec![])]
     {
-        let contact = c.contacts().create(ContactCreate::new(email).tags(tags.clone())).await.expect("contact");
+        let contact = c
+            .contacts()
+            .create(ContactCreate::builder().email(email).tags(tags.clone()).build())
+            .await
+            .expect("contact");
         assert_eq!(
             (contact.email.as_str(), contact.tags.clone()),
             (email, tags.iter().map(|t| t.to_string()).collect())
         );
     }
-    let err = c.contacts().create(ContactCreate::new("ann@example.com")).await.expect_err("duplicate");
+    let err =
+        c.contacts().create(ContactCreate::builder().email("ann@example.com").build()).await.expect_err("duplicate");
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     assert_eq!(
         err.api().map(|a| a.field_errors()),
         Some(vec![("email".into(), vec!["contact with this email already exists.".into()])])
     );
     let sent = server.requests().len();
-    let err = c.contacts().create(ContactCreate::new("not-an-email")).await.expect_err("bad email");
+    let err = c.contacts().create(ContactCreate::builder().email("not-an-email").build()).await.expect_err("bad email");
     assert!(err.is_client_side(), "{err:?}");
     assert_eq!(server.requests().len(), sent, "nothing sent for a client-side error");
     let tagged = c
@@ -453,7 +462,13 @@ pub async fn audiences_contacts_and_campaigns() {
 
     let campaigns = c.campaigns();
     let cmp = campaigns
-        .create(CampaignCreate::new("Summer Sale", vip.id.clone()).execution_duration_minutes(60))
+        .create(
+            CampaignCreate::builder()
+                .name("Summer Sale")
+                .audience(vip.id.clone())
+                .execution_duration_minutes(60)
+                .build(),
+        )
         .await
         .expect("campaign");
     assert_eq!((cmp.status.clone(), cmp.ltv), (CampaignStatus::Draft, Some(dec("0.00"))));
@@ -474,18 +489,27 @@ pub async fn audiences_contacts_and_campaigns() {
 
     // LTV adds up on the campaign and the contact.
     campaigns
-        .add_ltv(&cmp.id, CampaignAddLtv::new(dec("10.25"), "USD").contact_email("ann@example.com"))
+        .add_ltv(
+            &cmp.id,
+            CampaignAddLtv::builder().value(dec("10.25")).currency("USD").contact_email("ann@example.com").build(),
+        )
         .await
         .expect("ltv");
-    let after = campaigns.add_ltv(&cmp.id, CampaignAddLtv::new(dec("19.75"), "USD")).await.expect("ltv");
+    let after = campaigns
+        .add_ltv(&cmp.id, CampaignAddLtv::builder().value(dec("19.75")).currency("USD").build())
+        .await
+        .expect("ltv");
     assert_eq!(after.ltv, Some(dec("30.00")));
-    let ann =
-        c.contacts().update_ltv(ContactUpdateLtv::new("ann@example.com", dec("5"), "USD")).await.expect("update ltv");
+    let ann = c
+        .contacts()
+        .update_ltv(ContactUpdateLtv::builder().email("ann@example.com").value(dec("5")).currency("USD").build())
+        .await
+        .expect("update ltv");
     assert_eq!(ann.ltv, Some(dec("15.25")));
     assert!(ann.last_purchased_at.is_some());
     let err = c
         .contacts()
-        .update_ltv(ContactUpdateLtv::new("nobody@example.com", dec("5"), "USD"))
+        .update_ltv(ContactUpdateLtv::builder().email("nobody@example.com").value(dec("5")).currency("USD").build())
         .await
         .expect_err("unknown");
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
@@ -497,7 +521,10 @@ pub async fn audiences_contacts_and_campaigns() {
     assert!(matches!(r22, Err(Error::Validation(_))));
 
     // Scheduling, Active Record and the list filters.
-    let mut later = campaigns.create(CampaignCreate::new("Autumn", vip.id.clone())).await.expect("campaign");
+    let mut later = campaigns
+        .create(CampaignCreate::builder().name("Autumn").audience(vip.id.clone()).build())
+        .await
+        .expect("campaign");
     let err = campaigns.schedule(&later.id, None).await.expect_err("no time set");
     assert_eq!(field_names(&err), ["scheduled_at"]);
     let scheduled = campaigns.schedule(&later.id, Some(when)).await.expect("schedule");
@@ -514,20 +541,23 @@ pub async fn audiences_contacts_and_campaigns() {
     assert!(listed.items[0].execution.is_none(), "execution is detail-only");
 
     // The combined create needs a channel; then everything is linked.
-    let err = campaigns
-        .new_email_campaign(CampaignCreateEmail::new("Flash", "marketing", ["vip"], "Flash sale", "<p>Now</p>"))
-        .await
-        .expect_err("no channel yet");
+    let flash_sale = || {
+        CampaignCreateEmail::builder()
+            .campaign_name("Flash")
+            .email_channel("marketing")
+            .contact_tags(["vip"])
+            .subject("Flash sale")
+            .body_html("<p>Now</p>")
+            .build()
+    };
+    let err = campaigns.new_email_campaign(flash_sale()).await.expect_err("no channel yet");
     assert_eq!(field_names(&err), ["email_channel"]);
     let channel = c
         .email_channels()
         .create(EmailChannelCreate::new("marketing", EmailChannelType::Marketing))
         .await
         .expect("channel");
-    let flash = campaigns
-        .new_email_campaign(CampaignCreateEmail::new("Flash", "marketing", ["vip"], "Flash sale", "<p>Now</p>"))
-        .await
-        .expect("new email campaign");
+    let flash = campaigns.new_email_campaign(flash_sale()).await.expect("new email campaign");
     assert_eq!(flash.email_channel.as_deref(), Some(channel.id.as_str()));
     let template = c.email_templates().get(flash.email_template.as_deref().expect("template")).await.expect("template");
     assert_eq!(template.subject, "Flash sale");
@@ -535,10 +565,7 @@ pub async fn audiences_contacts_and_campaigns() {
     assert_eq!(answer.message.as_deref(), Some("Test email sent to tester@example.com"));
     assert_eq!(server.documents(collections::SENT_EMAILS).len(), 1);
 
-    c.audiences()
-        .update(&vip.id, AudienceUpdate { description: Some("Best buyers".into()), ..Default::default() })
-        .await
-        .expect("update");
+    c.audiences().update(&vip.id, AudienceUpdate::builder().description("Best buyers").build()).await.expect("update");
     let r23 = c.audiences().get(&vip.id).await;
     assert_eq!(r23.expect("get").description.as_deref(), Some("Best buyers"));
     campaigns.delete(&cmp.id).await.expect("delete");
@@ -659,7 +686,10 @@ pub async fn auth_failure_is_typed() {
 pub async fn faults_are_retried_or_reported() {
     let server = server().await;
     let c = client(&server);
-    c.audiences().create(AudienceCreate::new("All", Vec::<String>::new())).await.expect("audience");
+    c.audiences()
+        .create(AudienceCreate::builder().name("All").tags(Vec::<String>::new()).build())
+        .await
+        .expect("audience");
 
     server.inject(Fault::rate_limited(Duration::from_secs(0)).times(2).path_prefix("/reachout/api/v1/audiences"));
     let page = c.audiences().list(&ListParams::new()).await.expect("retried after 429");
@@ -668,7 +698,8 @@ pub async fn faults_are_retried_or_reported() {
 
     // A POST answered 503 may have been processed: not repeated.
     server.inject(Fault::status(503).method("POST"));
-    let err = c.audiences().create(AudienceCreate::new("Once", Vec::<String>::new())).await.expect_err("503");
+    let once = AudienceCreate::builder().name("Once").tags(Vec::<String>::new()).build();
+    let err = c.audiences().create(once).await.expect_err("503");
     assert!(matches!(err, Error::Server(_)), "{err:?}");
     assert_eq!(server.request_count("POST", "/reachout/api/v1/audiences"), 2, "one successful create, one failed");
 

@@ -178,7 +178,10 @@ pub async fn save_sends_only_the_update_fields() {
 pub async fn emails_are_normalised_on_the_wire() {
     let server = Recorder::start(vec![ok("comm/contacts.create.minimal"), ok("comm/emails.send")]);
     let c = client(&server);
-    c.contacts().create(ContactCreate::new(" Jane Doe <Jane.Doe@EXAMPLE.Com> ")).await.expect("create");
+    c.contacts()
+        .create(ContactCreate::builder().email(" Jane Doe <Jane.Doe@EXAMPLE.Com> ").build())
+        .await
+        .expect("create");
     let email = Email::new(["Ops@Sub.Example.ORG", "x@xn--bcher-kva.example"], "S", "<p/>", "tx")
         .reply_to_email("Help@EXAMPLE.com");
     c.emails().send(email).await.expect("send");
@@ -187,7 +190,7 @@ pub async fn emails_are_normalised_on_the_wire() {
     let sent = json_body(&got[1]);
     assert_eq!(sent["to_email"], json!(["Ops@sub.example.org", "x@bücher.example"]));
     assert_eq!(sent["reply_to_email"], "Help@example.com");
-    let err = c.contacts().create(ContactCreate::new("jane@")).await.expect_err("malformed");
+    let err = c.contacts().create(ContactCreate::builder().email("jane@").build()).await.expect_err("malformed");
     assert_eq!(invalid_fields(&err), "email");
     assert_eq!(server.received().len(), 2, "nothing sent for a malformed address");
 }
@@ -196,12 +199,7 @@ pub async fn emails_are_normalised_on_the_wire() {
 pub async fn empty_overrides_are_not_sent() {
     let server = Recorder::start(vec![ok("comm/campaigns.get")]);
     let c = client(&server);
-    let data = CampaignUpdate {
-        name: Some("N".into()),
-        from_email: Some(String::new()),
-        reply_to_email: Some("Reply@EXAMPLE.com".into()),
-        ..Default::default()
-    };
+    let data = CampaignUpdate::builder().name("N").from_email("").reply_to_email("Reply@EXAMPLE.com").build();
     c.campaigns().update("cmp_1", data).await.expect("update");
     let got = server.received();
     assert_eq!(json_body(&got[0]), json!({"name": "N", "reply_to_email": "Reply@EXAMPLE.com"}));

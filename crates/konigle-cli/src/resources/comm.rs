@@ -59,12 +59,12 @@ impl CliCreate for Audiences {
         Opt::new("tag", "tags", Kind::Many, "A tag selecting contacts (repeatable)").required(),
     ];
     fn create_payload(v: Values) -> CliResult<AudienceCreate> {
-        let mut data = AudienceCreate::new(v.req::<String>("name")?, v.get::<Vec<String>>("tags")?.unwrap_or_default());
-        data.code = v.get("code")?;
-        if let Some(d) = v.str("description") {
-            data = data.description(d);
-        }
-        Ok(data)
+        Ok(AudienceCreate::builder()
+            .name(v.req::<String>("name")?)
+            .tags(v.get::<Vec<String>>("tags")?.unwrap_or_default())
+            .maybe_code(v.get::<String>("code")?)
+            .maybe_description(v.str("description"))
+            .build())
     }
 }
 
@@ -220,7 +220,7 @@ fn campaigns_special(reg: &mut Registry) {
         "konigle comm campaigns schedule camp_1 --scheduled-at 2026-01-31T09:00:00Z",
         |m, ctx| {
             let at: Option<Timestamp> = opts::collect(SCHEDULE, m)?.get("scheduled_at")?;
-            let body = CampaignSchedule { scheduled_at: at }.into_body()?;
+            let body = CampaignSchedule::builder().maybe_scheduled_at(at).build().into_body()?;
             campaign_action(ctx, m, "/schedule", body, |c, id| c.schedule(id, at))
         },
     );
@@ -243,10 +243,11 @@ fn campaigns_special(reg: &mut Registry) {
         "konigle comm campaigns add-ltv camp_1 --value 49.90 --currency USD",
         |m, ctx| {
             let v = opts::collect(LTV, m)?;
-            let mut data = CampaignAddLtv::new(v.req("value")?, v.req::<String>("currency")?);
-            if let Some(e) = v.str("contact_email") {
-                data = data.contact_email(e);
-            }
+            let data = CampaignAddLtv::builder()
+                .value(v.req("value")?)
+                .currency(v.req::<String>("currency")?)
+                .maybe_contact_email(v.str("contact_email"))
+                .build();
             let body = data.clone().into_body()?;
             campaign_action(ctx, m, "/add-ltv", body, move |c, id| c.add_ltv(id, data))
         },
@@ -275,13 +276,13 @@ fn campaigns_special(reg: &mut Registry) {
         "konigle comm campaigns new-email-campaign -n Launch --email-channel ch_1 --tag vip -s Hello --body-html '<p>Hi</p>'",
         |m, ctx| {
             let v = opts::collect(NEW_EMAIL, m)?;
-            let mut data = CampaignCreateEmail::new(
-                v.req::<String>("campaign_name")?,
-                v.req::<String>("email_channel")?,
-                v.get::<Vec<String>>("contact_tags")?.unwrap_or_default(),
-                v.req::<String>("subject")?,
-                v.req::<String>("body_html")?,
-            );
+            let mut data = CampaignCreateEmail::builder()
+                .campaign_name(v.req::<String>("campaign_name")?)
+                .email_channel(v.req::<String>("email_channel")?)
+                .contact_tags(v.get::<Vec<String>>("contact_tags")?.unwrap_or_default())
+                .subject(v.req::<String>("subject")?)
+                .body_html(v.req::<String>("body_html")?)
+                .build();
             macro_rules! set {
                 ($($f:ident),*) => {$( if let Some(x) = v.get(stringify!($f))? { data.$f = Some(x); } )*};
             }
@@ -310,7 +311,7 @@ fn campaigns_special(reg: &mut Registry) {
             let id = crud::id(m);
             let email = m.get_one::<String>("email").cloned().unwrap_or_default();
             if dry_run(m) {
-                let body = CampaignTestEmail { email_address: email.clone() }.into_body()?;
+                let body = CampaignTestEmail::builder().email_address(email.clone()).build().into_body()?;
                 return ctx
                     .describe(&detail_request::<Campaign>(Method::Post, &id)?.suffix("/send-test-email").body(body));
             }
@@ -426,7 +427,11 @@ fn contacts_special(reg: &mut Registry) {
         "konigle comm contacts update-ltv -e ana@example.com --value 25 --currency USD",
         |m, ctx| {
             let v = opts::collect(LTV, m)?;
-            let data = ContactUpdateLtv::new(v.req::<String>("email")?, v.req("value")?, v.req::<String>("currency")?);
+            let data = ContactUpdateLtv::builder()
+                .email(v.req::<String>("email")?)
+                .value(v.req("value")?)
+                .currency(v.req::<String>("currency")?)
+                .build();
             if dry_run(m) {
                 return ctx.describe(
                     &collection_request::<Contact>(Method::Post).suffix("/update-ltv").body(data.into_body()?),
