@@ -554,7 +554,7 @@ pub async fn audiences_contacts_and_campaigns() {
     assert_eq!(field_names(&err), ["email_channel"]);
     let channel = c
         .email_channels()
-        .create(EmailChannelCreate::new("marketing", EmailChannelType::Marketing))
+        .create(EmailChannelCreate::builder().code("marketing").channel_type(EmailChannelType::Marketing).build())
         .await
         .expect("channel");
     let flash = campaigns.new_email_campaign(flash_sale()).await.expect("new email campaign");
@@ -579,7 +579,14 @@ pub async fn email_setup_templates_and_sending() {
     let c = client(&server);
     let setup = c
         .email_accounts()
-        .setup(EmailAccountSetup::new("Acme Mail", "hello@acme.io", "acme.io").default_reply_to_email("help@acme.io"))
+        .setup(
+            EmailAccountSetup::builder()
+                .account_name("Acme Mail")
+                .default_from_email("hello@acme.io")
+                .identity_value("acme.io")
+                .default_reply_to_email("help@acme.io")
+                .build(),
+        )
         .await
         .expect("setup");
     assert_eq!(setup.account.name, "Acme Mail");
@@ -605,12 +612,20 @@ pub async fn email_setup_templates_and_sending() {
 
     let templates = c.email_templates();
     let welcome = templates
-        .create(EmailTemplateCreate::new("Welcome", "welcome", "Welcome to Acme", "<h1>Hi</h1>").tags(["onboarding"]))
+        .create(
+            EmailTemplateCreate::builder()
+                .name("Welcome")
+                .code("welcome")
+                .subject("Welcome to Acme")
+                .body_html("<h1>Hi</h1>")
+                .tags(["onboarding"])
+                .build(),
+        )
         .await
         .expect("template");
     assert_eq!(welcome.account, setup.account.id);
-    let err =
-        templates.create(EmailTemplateCreate::new("Again", "welcome", "Hi", "<p/>")).await.expect_err("duplicate code");
+    let again = EmailTemplateCreate::builder().name("Again").code("welcome").subject("Hi").body_html("<p/>").build();
+    let err = templates.create(again).await.expect_err("duplicate code");
     assert_eq!(field_names(&err), ["code"]);
     let mut t = templates.get(&welcome.id).await.expect("get");
     t.subject = "Welcome aboard".into();
@@ -621,9 +636,14 @@ pub async fn email_setup_templates_and_sending() {
     let sent = c
         .emails()
         .send(
-            Email::new(["ann@example.com", "bob@example.com"], "Hello", "<p>Hi</p>", "transactional")
-                .attachment(FileInput::bytes(b"a,b\n".to_vec()).with_name("report.csv"))
-                .save_as_template(true),
+            Email::builder()
+                .to_email(["ann@example.com", "bob@example.com"])
+                .subject("Hello")
+                .body_html("<p>Hi</p>")
+                .channel("transactional")
+                .attachments([FileInput::bytes(b"a,b\n".to_vec()).with_name("report.csv")])
+                .save_as_template(true)
+                .build(),
         )
         .await
         .expect("send");
@@ -632,12 +652,13 @@ pub async fn email_setup_templates_and_sending() {
     let outbox = server.documents(collections::SENT_EMAILS);
     assert_eq!(outbox[0]["to_email"], json!(["ann@example.com", "bob@example.com"]));
     assert_eq!(outbox[0]["attachments"][0]["filename"], "report.csv");
-    let err =
-        c.emails().send(Email::new(["ann@example.com"], "Hi", "<p/>", "nope")).await.expect_err("unknown channel");
+    let unknown_channel =
+        Email::builder().to_email(["ann@example.com"]).subject("Hi").body_html("<p/>").channel("nope").build();
+    let err = c.emails().send(unknown_channel).await.expect_err("unknown channel");
     assert_eq!(field_names(&err), ["channel"]);
 
     c.email_accounts()
-        .update(&setup.account.id, EmailAccountUpdate { default_from_name: Some("Acme".into()), ..Default::default() })
+        .update(&setup.account.id, EmailAccountUpdate::builder().default_from_name("Acme").build())
         .await
         .expect("update account");
     let accounts = c.email_accounts().list(&ListParams::new()).await.expect("accounts");

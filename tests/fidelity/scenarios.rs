@@ -64,7 +64,13 @@ pub async fn file_names_use_the_html_form_encoding_in_every_domain() {
     c.images().create(ImageCreate::new("Tricky", named())).await.expect("image");
     c.uploads().create(UploadCreate::new(FileInput::bytes(*b"a,b").with_name("a\"b.csv"))).await.expect("upload");
     c.product_images().create(ProductImageCreate::new("prod_1", named())).await.expect("product image");
-    let email = Email::new(["to@example.com"], "S", "<p/>", "tx").attachment(named());
+    let email = Email::builder()
+        .to_email(["to@example.com"])
+        .subject("S")
+        .body_html("<p/>")
+        .channel("tx")
+        .attachments([named()])
+        .build();
     c.emails().send(email).await.expect("email");
     let deploy = SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip");
     c.cloud().spaces().deploy("spc_1", deploy).await.expect("deploy");
@@ -182,8 +188,13 @@ pub async fn emails_are_normalised_on_the_wire() {
         .create(ContactCreate::builder().email(" Jane Doe <Jane.Doe@EXAMPLE.Com> ").build())
         .await
         .expect("create");
-    let email = Email::new(["Ops@Sub.Example.ORG", "x@xn--bcher-kva.example"], "S", "<p/>", "tx")
-        .reply_to_email("Help@EXAMPLE.com");
+    let email = Email::builder()
+        .to_email(["Ops@Sub.Example.ORG", "x@xn--bcher-kva.example"])
+        .subject("S")
+        .body_html("<p/>")
+        .channel("tx")
+        .reply_to_email("Help@EXAMPLE.com")
+        .build();
     c.emails().send(email).await.expect("send");
     let got = server.received();
     assert_eq!(json_body(&got[0])["email"], "Jane.Doe@example.com");
@@ -229,10 +240,9 @@ pub async fn media_filters_send_the_mime_type_set() {
 pub async fn explicit_empty_attachments_are_sent() {
     let server = Recorder::start(vec![ok("comm/emails.send"), ok("comm/emails.send")]);
     let c = client(&server);
-    let mut email = Email::new(["to@example.com"], "S", "<p/>", "tx");
-    email.attachments = Some(vec![]);
-    c.emails().send(email).await.expect("send");
-    c.emails().send(Email::new(["to@example.com"], "S", "<p/>", "tx")).await.expect("send");
+    let email = || Email::builder().to_email(["to@example.com"]).subject("S").body_html("<p/>").channel("tx");
+    c.emails().send(email().attachments(Vec::<FileInput>::new()).build()).await.expect("send");
+    c.emails().send(email().build()).await.expect("send");
     let got = server.received();
     assert_eq!(json_body(&got[0])["attachments"], json!([]));
     assert!(json_body(&got[1]).get("attachments").is_none());
