@@ -357,8 +357,11 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     let server = server().await;
     let c = client(&server);
     let cloud = c.cloud();
-    let created =
-        cloud.computers().create(ComputerCreate::new("Worker", ComputerSize::Small, "sgp1")).await.expect("computer");
+    let created = cloud
+        .computers()
+        .create(ComputerCreate::builder().display_name("Worker").size(ComputerSize::Small).region("sgp1").build())
+        .await
+        .expect("computer");
     assert_eq!((created.computer.name.as_str(), created.computer.region.as_str()), ("worker", "sgp1"));
     let job = cloud.jobs().get(&created.job_id).await.expect("job");
     assert!(job.is_terminal() && job.succeeded());
@@ -366,8 +369,13 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     let app = cloud
         .webapps()
         .create(
-            WebAppCreate::new(created.computer.id.clone(), "my-app", WebAppRuntime::Python3, "nginx")
-                .display_name("My App"),
+            WebAppCreate::builder()
+                .computer_id(created.computer.id.clone())
+                .name("my-app")
+                .runtime(WebAppRuntime::Python3)
+                .web_server("nginx")
+                .display_name("My App")
+                .build(),
         )
         .await
         .expect("webapp");
@@ -378,7 +386,14 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     assert!(r14.expect("free"));
     let err = cloud
         .webapps()
-        .create(WebAppCreate::new("404", "lost", WebAppRuntime::Nodejs, "node"))
+        .create(
+            WebAppCreate::builder()
+                .computer_id("404")
+                .name("lost")
+                .runtime(WebAppRuntime::Nodejs)
+                .web_server("node")
+                .build(),
+        )
         .await
         .expect_err("unknown computer");
     assert_eq!(field_names(&err), ["computer_id"]);
@@ -395,7 +410,13 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     let deployment = cloud
         .spaces()
-        .deploy(&uat, SpaceDeploy::new(FileInput::bytes(b"PK\x03\x04zip".to_vec())).display_name("Release 1"))
+        .deploy(
+            &uat,
+            SpaceDeploy::builder()
+                .zip_file(FileInput::bytes(b"PK\x03\x04zip".to_vec()))
+                .display_name("Release 1")
+                .build(),
+        )
         .await
         .expect("deploy");
     assert_eq!((deployment.display_name.as_str(), deployment.space_id.as_str()), ("Release 1", uat.as_str()));

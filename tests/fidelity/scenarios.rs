@@ -72,7 +72,7 @@ pub async fn file_names_use_the_html_form_encoding_in_every_domain() {
         .attachments([named()])
         .build();
     c.emails().send(email).await.expect("email");
-    let deploy = SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip");
+    let deploy = SpaceDeploy::builder().zip_file(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip").build();
     c.cloud().spaces().deploy("spc_1", deploy).await.expect("deploy");
     let got = server.received();
     assert_eq!(got.len(), 5);
