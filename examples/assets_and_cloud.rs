@@ -223,7 +223,10 @@ async fn connections_and_forms(client: &Client) -> AnyResult<()> {
 async fn cloud(client: &Client) -> AnyResult<()> {
     println!("\n== Cloud hosting ==");
     let cloud = client.cloud();
-    let created = cloud.computers().create(ComputerCreate::new("Web Server", ComputerSize::Small, "sgp1")).await?;
+    let created = cloud
+        .computers()
+        .create(ComputerCreate::builder().display_name("Web Server").size(ComputerSize::Small).region("sgp1").build())
+        .await?;
     let computer = &created.computer;
     println!(
         "computer {}: {} ({}, {}) is {}",
@@ -237,7 +240,15 @@ async fn cloud(client: &Client) -> AnyResult<()> {
     println!("web app name \"shop\" available: {free}");
     let app = cloud
         .webapps()
-        .create(WebAppCreate::new(computer.id.clone(), "shop", WebAppRuntime::Python3, "nginx").display_name("Shop"))
+        .create(
+            WebAppCreate::builder()
+                .computer_id(computer.id.clone())
+                .name("shop")
+                .runtime(WebAppRuntime::Python3)
+                .web_server("nginx")
+                .display_name("Shop")
+                .build(),
+        )
         .await?;
     println!("web app {}: {} ({}) on computer {}", app.webapp.id, app.webapp.name, app.webapp.runtime, computer.id);
     let r = cloud.webapps().check_name_availability("shop").await?;
@@ -256,7 +267,11 @@ async fn cloud(client: &Client) -> AnyResult<()> {
         .spaces()
         .deploy(
             &uat.id,
-            SpaceDeploy::new(FileInput::bytes(APP_ZIP.to_vec())).filename("shop-1.0.zip").display_name("Release 1.0"),
+            SpaceDeploy::builder()
+                .zip_file(FileInput::bytes(APP_ZIP.to_vec()))
+                .filename("shop-1.0.zip")
+                .display_name("Release 1.0")
+                .build(),
         )
         .await?;
     let job = cloud.jobs().get(&deployment.job_id).await?;

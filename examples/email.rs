@@ -23,8 +23,12 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     // One call creates the account, its default channels and the sending
     // identity (a domain here), which then needs DNS records to verify.
     let setup = client.email_accounts().setup(
-        EmailAccountSetup::new("Acme Mail", "hello@acme.example", "acme.example")
-            .default_reply_to_email("support@acme.example"),
+        EmailAccountSetup::builder()
+            .account_name("Acme Mail")
+            .default_from_email("hello@acme.example")
+            .identity_value("acme.example")
+            .default_reply_to_email("support@acme.example")
+            .build(),
     )?;
     let account = &setup.account;
     println!(
@@ -68,9 +72,14 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
 
     // A template, edited as an Active Record.
     let template = client.email_templates().create(
-        EmailTemplateCreate::new("Monthly report", "monthly-report", "Your monthly report", "<h1>Your report</h1>")
+        EmailTemplateCreate::builder()
+            .name("Monthly report")
+            .code("monthly-report")
+            .subject("Your monthly report")
+            .body_html("<h1>Your report</h1>")
             .body_text("Your report")
-            .tags(["reports"]),
+            .tags(["reports"])
+            .build(),
     )?;
     println!("template {}: {:?} (code {})", template.id, template.subject, template.code);
     let mut editable = client.email_templates().get(&template.id)?;
@@ -85,24 +94,27 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     // Send through the transactional channel, with an attachment (sent as
     // multipart/form-data) and custom headers (names must start with X-).
     let sent = client.emails().send(
-        Email::new(
-            ["ada@example.com", "grace@example.com"],
-            editable.subject.clone(),
-            editable.body_html.clone(),
-            "transactional",
-        )
-        .body_text("Your report is attached.")
-        .reply_to_email("reports@acme.example")
-        .header("X-Report-Month", "2024-06")
-        .header("X-Campaign-Id", "monthly-report")
-        .attachment(FileInput::bytes(REPORT_CSV.to_vec()).with_name("report-2024-06.csv")),
+        Email::builder()
+            .to_email(["ada@example.com", "grace@example.com"])
+            .subject(editable.subject.clone())
+            .body_html(editable.body_html.clone())
+            .channel("transactional")
+            .body_text("Your report is attached.")
+            .reply_to_email("reports@acme.example")
+            .headers([("X-Report-Month", "2024-06"), ("X-Campaign-Id", "monthly-report")])
+            .attachments([FileInput::bytes(REPORT_CSV.to_vec()).with_name("report-2024-06.csv")])
+            .build(),
     )?;
     println!("email: {} (message id {})", sent.status, sent.message_id.as_deref().unwrap_or("-"));
     // A header without the X- prefix is refused before anything is sent.
-    match client
-        .emails()
-        .send(Email::new(["ada@example.com"], "Hi", "<p>Hi</p>", "transactional").header("Priority", "1"))
-    {
+    let bad_header = Email::builder()
+        .to_email(["ada@example.com"])
+        .subject("Hi")
+        .body_html("<p>Hi</p>")
+        .channel("transactional")
+        .headers([("Priority", "1")])
+        .build();
+    match client.emails().send(bad_header) {
         Err(e) if e.is_client_side() => println!("header without X- refused before sending: {e}"),
         other => println!("unexpected answer to a bad header: {other:?}"),
     }

@@ -30,12 +30,14 @@ fn usd(cents: i64) -> Decimal {
 
 async fn walk(client: &Client) -> konigle::Result<()> {
     // An audience is a segment of contacts, by tag.
-    let vip =
-        client.audiences().create(AudienceCreate::new("VIP Customers", ["vip"]).description("Repeat buyers")).await?;
+    let vip = client
+        .audiences()
+        .create(AudienceCreate::builder().name("VIP Customers").tags(["vip"]).description("Repeat buyers").build())
+        .await?;
     println!("audience {}: {:?} (code {}), tags {:?}", vip.id, vip.name, vip.code, vip.tags);
 
     // Contacts, with the channels each agreed to be marketed on.
-    let email_only = MarketingConsent { email: true, sms: false, whatsapp: false };
+    let email_only = MarketingConsent::builder().sms(false).whatsapp(false).build();
     let people = [
         ("ada@example.com", "Ada", "Lovelace", vec!["vip"], email_only),
         ("grace@example.com", "Grace", "Hopper", vec!["vip", "newsletter"], MarketingConsent::all()),
@@ -46,12 +48,15 @@ async fn walk(client: &Client) -> konigle::Result<()> {
         let contact = client
             .contacts()
             .create(
-                ContactCreate::new(email)
-                    .name(first, last)
+                ContactCreate::builder()
+                    .email(email)
+                    .first_name(first)
+                    .last_name(last)
                     .country("GB")
                     .source(ContactSource::Purchase)
                     .tags(tags)
-                    .marketing_consent(consent),
+                    .marketing_consent(consent)
+                    .build(),
             )
             .await?;
         let c = contact.marketing_consent;
@@ -64,11 +69,11 @@ async fn walk(client: &Client) -> konigle::Result<()> {
     // Alan opts out of all marketing.
     let alan = client
         .contacts()
-        .update(&ids[2], ContactUpdate { marketing_consent: Some(MarketingConsent::none()), ..Default::default() })
+        .update(&ids[2], ContactUpdate::builder().marketing_consent(MarketingConsent::none()).build())
         .await?;
     println!("contact {}: opted out, consent email={}", alan.email, alan.marketing_consent.email);
     // A malformed address is refused before anything is sent.
-    match client.contacts().create(ContactCreate::new("not-an-email")).await {
+    match client.contacts().create(ContactCreate::builder().email("not-an-email").build()).await {
         Err(e) if e.is_client_side() => println!("malformed email refused before sending: {e}"),
         other => println!("unexpected answer to a malformed email: {other:?}"),
     }
@@ -88,10 +93,13 @@ async fn walk(client: &Client) -> konigle::Result<()> {
     let campaign = client
         .campaigns()
         .create(
-            CampaignCreate::new("Summer Sale", vip.id.clone())
+            CampaignCreate::builder()
+                .name("Summer Sale")
+                .audience(vip.id.clone())
                 .description("20% off for VIPs")
                 .execution_duration_minutes(60)
-                .utm_code("summer-sale"),
+                .utm_code("summer-sale")
+                .build(),
         )
         .await?;
     println!("campaign {}: {:?} is {}", campaign.id, campaign.name, campaign.status);
@@ -117,11 +125,17 @@ async fn walk(client: &Client) -> konigle::Result<()> {
     // Revenue: a purchase attributed to the campaign and to Ada...
     let with_ltv = client
         .campaigns()
-        .add_ltv(&campaign.id, CampaignAddLtv::new(usd(4999), "USD").contact_email("ada@example.com"))
+        .add_ltv(
+            &campaign.id,
+            CampaignAddLtv::builder().value(usd(4999)).currency("USD").contact_email("ada@example.com").build(),
+        )
         .await?;
     println!("campaign {}: LTV {} {}", with_ltv.id, with_ltv.ltv.unwrap_or_default(), with_ltv.ltv_currency);
     // ...and one by Grace, recorded on her contact only (no id needed).
-    let grace = client.contacts().update_ltv(ContactUpdateLtv::new("grace@example.com", usd(1500), "USD")).await?;
+    let grace = client
+        .contacts()
+        .update_ltv(ContactUpdateLtv::builder().email("grace@example.com").value(usd(1500)).currency("USD").build())
+        .await?;
     println!(
         "contact {}: LTV {} {}, last purchase {}",
         grace.email,

@@ -117,12 +117,20 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
     );
 
     // Marketing: an audience, a contact in it, a campaign to it.
-    let audience = client.audiences().create(AudienceCreate::new(format!("Quickstart {tag}"), [tag]))?;
-    let contact = client
-        .contacts()
-        .create(ContactCreate::new(format!("quickstart+{tag}@example.com")).name("Ada", "Lovelace").tags([tag]))?;
+    let audience =
+        client.audiences().create(AudienceCreate::builder().name(format!("Quickstart {tag}")).tags([tag]).build())?;
+    let contact = client.contacts().create(
+        ContactCreate::builder()
+            .email(format!("quickstart+{tag}@example.com"))
+            .first_name("Ada")
+            .last_name("Lovelace")
+            .tags([tag])
+            .build(),
+    )?;
     println!("audience {} ({}), contact {} <{}>", audience.id, audience.code, contact.id, contact.email);
-    let campaign = client.campaigns().create(CampaignCreate::new(format!("Quickstart {tag}"), audience.id.clone()))?;
+    let campaign = client
+        .campaigns()
+        .create(CampaignCreate::builder().name(format!("Quickstart {tag}")).audience(audience.id.clone()).build())?;
     println!("campaign {}: {}", campaign.id, campaign.status);
     match client.campaigns().start(&campaign.id) {
         Ok(started) => println!(
@@ -139,11 +147,11 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
         Err(e) => println!("get missing product -> {}", explain(&e)),
         Ok(p) => println!("unexpected product {}", p.id),
     }
-    match client.contacts().create(ContactCreate::new(contact.email.clone())) {
+    match client.contacts().create(ContactCreate::builder().email(contact.email.clone()).build()) {
         Err(e) => println!("duplicate contact -> {}", explain(&e)),
         Ok(c) => println!("unexpected contact {}", c.id),
     }
-    match client.contacts().create(ContactCreate::new("not-an-email")) {
+    match client.contacts().create(ContactCreate::builder().email("not-an-email").build()) {
         Err(e) => println!("malformed email -> {}", explain(&e)),
         Ok(c) => println!("unexpected contact {}", c.id),
     }
@@ -211,11 +219,18 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
         .await?;
     println!("image {}: {} bytes of {}", image.id, image.size, image.mime_type);
 
-    let audience = client.audiences().create(AudienceCreate::new(format!("Quickstart {tag}"), [tag])).await?;
-    let contact =
-        client.contacts().create(ContactCreate::new(format!("quickstart+{tag}@example.com")).tags([tag])).await?;
-    let campaign =
-        client.campaigns().create(CampaignCreate::new(format!("Quickstart {tag}"), audience.id.clone())).await?;
+    let audience = client
+        .audiences()
+        .create(AudienceCreate::builder().name(format!("Quickstart {tag}")).tags([tag]).build())
+        .await?;
+    let contact = client
+        .contacts()
+        .create(ContactCreate::builder().email(format!("quickstart+{tag}@example.com")).tags([tag]).build())
+        .await?;
+    let campaign = client
+        .campaigns()
+        .create(CampaignCreate::builder().name(format!("Quickstart {tag}")).audience(audience.id.clone()).build())
+        .await?;
     match client.campaigns().start(&campaign.id).await {
         Ok(started) => println!("campaign {}: {} for audience {}", started.id, started.status, audience.code),
         Err(e) => println!("campaign {}: could not start: {}", campaign.id, explain(&e)),

@@ -398,8 +398,11 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     let server = server().await;
     let c = client(&server);
     let cloud = c.cloud();
-    let created =
-        cloud.computers().create(ComputerCreate::new("Worker", ComputerSize::Small, "sgp1")).await.expect("computer");
+    let created = cloud
+        .computers()
+        .create(ComputerCreate::builder().display_name("Worker").size(ComputerSize::Small).region("sgp1").build())
+        .await
+        .expect("computer");
     assert_eq!((created.computer.name.as_str(), created.computer.region.as_str()), ("worker", "sgp1"));
     let job = cloud.jobs().get(&created.job_id).await.expect("job");
     assert!(job.is_terminal() && job.succeeded());
@@ -407,8 +410,13 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     let app = cloud
         .webapps()
         .create(
-            WebAppCreate::new(created.computer.id.clone(), "my-app", WebAppRuntime::Python3, "nginx")
-                .display_name("My App"),
+            WebAppCreate::builder()
+                .computer_id(created.computer.id.clone())
+                .name("my-app")
+                .runtime(WebAppRuntime::Python3)
+                .web_server("nginx")
+                .display_name("My App")
+                .build(),
         )
         .await
         .expect("webapp");
@@ -419,7 +427,14 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     assert!(r14.expect("free"));
     let err = cloud
         .webapps()
-        .create(WebAppCreate::new("404", "lost", WebAppRuntime::Nodejs, "node"))
+        .create(
+            WebAppCreate::builder()
+                .computer_id("404")
+                .name("lost")
+                .runtime(WebAppRuntime::Nodejs)
+                .web_server("node")
+                .build(),
+        )
         .await
         .expect_err("unknown computer");
     assert_eq!(field_names(&err), ["computer_id"]);
@@ -436,7 +451,13 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     let deployment = cloud
         .spaces()
-        .deploy(&uat, SpaceDeploy::new(FileInput::bytes(b"PK\x03\x04zip".to_vec())).display_name("Release 1"))
+        .deploy(
+            &uat,
+            SpaceDeploy::builder()
+                .zip_file(FileInput::bytes(b"PK\x03\x04zip".to_vec()))
+                .display_name("Release 1")
+                .build(),
+        )
         .await
         .expect("deploy");
     assert_eq!((deployment.display_name.as_str(), deployment.space_id.as_str()), ("Release 1", uat.as_str()));
@@ -464,25 +485,34 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
 pub async fn audiences_contacts_and_campaigns() {
     let server = server().await;
     let c = client(&server);
-    let vip = c.audiences().create(AudienceCreate::new("VIP Customers", ["vip"])).await.expect("audience");
+    let vip = c
+        .audiences()
+        .create(AudienceCreate::builder().name("VIP Customers").tags(["vip"]).build())
+        .await
+        .expect("audience");
     assert_eq!(vip.code, "vip-customers");
     for (email, tags) in
         [("ann@example.com", vec!["vip"]), ("bob@example.com", vec!["vip", "news"]), ("cy@example.com", vec![])]
     {
-        let contact = c.contacts().create(ContactCreate::new(email).tags(tags.clone())).await.expect("contact");
+        let contact = c
+            .contacts()
+            .create(ContactCreate::builder().email(email).tags(tags.clone()).build())
+            .await
+            .expect("contact");
         assert_eq!(
             (contact.email.as_str(), contact.tags.clone()),
             (email, tags.iter().map(|t| t.to_string()).collect())
         );
     }
-    let err = c.contacts().create(ContactCreate::new("ann@example.com")).await.expect_err("duplicate");
+    let err =
+        c.contacts().create(ContactCreate::builder().email("ann@example.com").build()).await.expect_err("duplicate");
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     assert_eq!(
         err.api().map(|a| a.field_errors()),
         Some(vec![("email".into(), vec!["contact with this email already exists.".into()])])
     );
     let sent = server.requests().len();
-    let err = c.contacts().create(ContactCreate::new("not-an-email")).await.expect_err("bad email");
+    let err = c.contacts().create(ContactCreate::builder().email("not-an-email").build()).await.expect_err("bad email");
     assert!(err.is_client_side(), "{err:?}");
     assert_eq!(server.requests().len(), sent, "nothing sent for a client-side error");
     let tagged = c
@@ -494,7 +524,13 @@ pub async fn audiences_contacts_and_campaigns() {
 
     let campaigns = c.campaigns();
     let cmp = campaigns
-        .create(CampaignCreate::new("Summer Sale", vip.id.clone()).execution_duration_minutes(60))
+        .create(
+            CampaignCreate::builder()
+                .name("Summer Sale")
+                .audience(vip.id.clone())
+                .execution_duration_minutes(60)
+                .build(),
+        )
         .await
         .expect("campaign");
     assert_eq!((cmp.status.clone(), cmp.ltv), (CampaignStatus::Draft, Some(dec("0.00"))));
@@ -515,18 +551,27 @@ pub async fn audiences_contacts_and_campaigns() {
 
     // LTV adds up on the campaign and the contact.
     campaigns
-        .add_ltv(&cmp.id, CampaignAddLtv::new(dec("10.25"), "USD").contact_email("ann@example.com"))
+        .add_ltv(
+            &cmp.id,
+            CampaignAddLtv::builder().value(dec("10.25")).currency("USD").contact_email("ann@example.com").build(),
+        )
         .await
         .expect("ltv");
-    let after = campaigns.add_ltv(&cmp.id, CampaignAddLtv::new(dec("19.75"), "USD")).await.expect("ltv");
+    let after = campaigns
+        .add_ltv(&cmp.id, CampaignAddLtv::builder().value(dec("19.75")).currency("USD").build())
+        .await
+        .expect("ltv");
     assert_eq!(after.ltv, Some(dec("30.00")));
-    let ann =
-        c.contacts().update_ltv(ContactUpdateLtv::new("ann@example.com", dec("5"), "USD")).await.expect("update ltv");
+    let ann = c
+        .contacts()
+        .update_ltv(ContactUpdateLtv::builder().email("ann@example.com").value(dec("5")).currency("USD").build())
+        .await
+        .expect("update ltv");
     assert_eq!(ann.ltv, Some(dec("15.25")));
     assert!(ann.last_purchased_at.is_some());
     let err = c
         .contacts()
-        .update_ltv(ContactUpdateLtv::new("nobody@example.com", dec("5"), "USD"))
+        .update_ltv(ContactUpdateLtv::builder().email("nobody@example.com").value(dec("5")).currency("USD").build())
         .await
         .expect_err("unknown");
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
@@ -538,7 +583,10 @@ pub async fn audiences_contacts_and_campaigns() {
     assert!(matches!(r22, Err(Error::Validation(_))));
 
     // Scheduling, Active Record and the list filters.
-    let mut later = campaigns.create(CampaignCreate::new("Autumn", vip.id.clone())).await.expect("campaign");
+    let mut later = campaigns
+        .create(CampaignCreate::builder().name("Autumn").audience(vip.id.clone()).build())
+        .await
+        .expect("campaign");
     let err = campaigns.schedule(&later.id, None).await.expect_err("no time set");
     assert_eq!(field_names(&err), ["scheduled_at"]);
     let scheduled = campaigns.schedule(&later.id, Some(when)).await.expect("schedule");
@@ -555,20 +603,23 @@ pub async fn audiences_contacts_and_campaigns() {
     assert!(listed.items[0].execution.is_none(), "execution is detail-only");
 
     // The combined create needs a channel; then everything is linked.
-    let err = campaigns
-        .new_email_campaign(CampaignCreateEmail::new("Flash", "marketing", ["vip"], "Flash sale", "<p>Now</p>"))
-        .await
-        .expect_err("no channel yet");
+    let flash_sale = || {
+        CampaignCreateEmail::builder()
+            .campaign_name("Flash")
+            .email_channel("marketing")
+            .contact_tags(["vip"])
+            .subject("Flash sale")
+            .body_html("<p>Now</p>")
+            .build()
+    };
+    let err = campaigns.new_email_campaign(flash_sale()).await.expect_err("no channel yet");
     assert_eq!(field_names(&err), ["email_channel"]);
     let channel = c
         .email_channels()
-        .create(EmailChannelCreate::new("marketing", EmailChannelType::Marketing))
+        .create(EmailChannelCreate::builder().code("marketing").channel_type(EmailChannelType::Marketing).build())
         .await
         .expect("channel");
-    let flash = campaigns
-        .new_email_campaign(CampaignCreateEmail::new("Flash", "marketing", ["vip"], "Flash sale", "<p>Now</p>"))
-        .await
-        .expect("new email campaign");
+    let flash = campaigns.new_email_campaign(flash_sale()).await.expect("new email campaign");
     assert_eq!(flash.email_channel.as_deref(), Some(channel.id.as_str()));
     let template = c.email_templates().get(flash.email_template.as_deref().expect("template")).await.expect("template");
     assert_eq!(template.subject, "Flash sale");
@@ -576,10 +627,7 @@ pub async fn audiences_contacts_and_campaigns() {
     assert_eq!(answer.message.as_deref(), Some("Test email sent to tester@example.com"));
     assert_eq!(server.documents(collections::SENT_EMAILS).len(), 1);
 
-    c.audiences()
-        .update(&vip.id, AudienceUpdate { description: Some("Best buyers".into()), ..Default::default() })
-        .await
-        .expect("update");
+    c.audiences().update(&vip.id, AudienceUpdate::builder().description("Best buyers").build()).await.expect("update");
     let r23 = c.audiences().get(&vip.id).await;
     assert_eq!(r23.expect("get").description.as_deref(), Some("Best buyers"));
     campaigns.delete(&cmp.id).await.expect("delete");
@@ -593,7 +641,14 @@ pub async fn email_setup_templates_and_sending() {
     let c = client(&server);
     let setup = c
         .email_accounts()
-        .setup(EmailAccountSetup::new("Acme Mail", "hello@acme.io", "acme.io").default_reply_to_email("help@acme.io"))
+        .setup(
+            EmailAccountSetup::builder()
+                .account_name("Acme Mail")
+                .default_from_email("hello@acme.io")
+                .identity_value("acme.io")
+                .default_reply_to_email("help@acme.io")
+                .build(),
+        )
         .await
         .expect("setup");
     assert_eq!(setup.account.name, "Acme Mail");
@@ -619,12 +674,20 @@ pub async fn email_setup_templates_and_sending() {
 
     let templates = c.email_templates();
     let welcome = templates
-        .create(EmailTemplateCreate::new("Welcome", "welcome", "Welcome to Acme", "<h1>Hi</h1>").tags(["onboarding"]))
+        .create(
+            EmailTemplateCreate::builder()
+                .name("Welcome")
+                .code("welcome")
+                .subject("Welcome to Acme")
+                .body_html("<h1>Hi</h1>")
+                .tags(["onboarding"])
+                .build(),
+        )
         .await
         .expect("template");
     assert_eq!(welcome.account, setup.account.id);
-    let err =
-        templates.create(EmailTemplateCreate::new("Again", "welcome", "Hi", "<p/>")).await.expect_err("duplicate code");
+    let again = EmailTemplateCreate::builder().name("Again").code("welcome").subject("Hi").body_html("<p/>").build();
+    let err = templates.create(again).await.expect_err("duplicate code");
     assert_eq!(field_names(&err), ["code"]);
     let mut t = templates.get(&welcome.id).await.expect("get");
     t.subject = "Welcome aboard".into();
@@ -635,9 +698,14 @@ pub async fn email_setup_templates_and_sending() {
     let sent = c
         .emails()
         .send(
-            Email::new(["ann@example.com", "bob@example.com"], "Hello", "<p>Hi</p>", "transactional")
-                .attachment(FileInput::bytes(b"a,b\n".to_vec()).with_name("report.csv"))
-                .save_as_template(true),
+            Email::builder()
+                .to_email(["ann@example.com", "bob@example.com"])
+                .subject("Hello")
+                .body_html("<p>Hi</p>")
+                .channel("transactional")
+                .attachments([FileInput::bytes(b"a,b\n".to_vec()).with_name("report.csv")])
+                .save_as_template(true)
+                .build(),
         )
         .await
         .expect("send");
@@ -646,12 +714,13 @@ pub async fn email_setup_templates_and_sending() {
     let outbox = server.documents(collections::SENT_EMAILS);
     assert_eq!(outbox[0]["to_email"], json!(["ann@example.com", "bob@example.com"]));
     assert_eq!(outbox[0]["attachments"][0]["filename"], "report.csv");
-    let err =
-        c.emails().send(Email::new(["ann@example.com"], "Hi", "<p/>", "nope")).await.expect_err("unknown channel");
+    let unknown_channel =
+        Email::builder().to_email(["ann@example.com"]).subject("Hi").body_html("<p/>").channel("nope").build();
+    let err = c.emails().send(unknown_channel).await.expect_err("unknown channel");
     assert_eq!(field_names(&err), ["channel"]);
 
     c.email_accounts()
-        .update(&setup.account.id, EmailAccountUpdate { default_from_name: Some("Acme".into()), ..Default::default() })
+        .update(&setup.account.id, EmailAccountUpdate::builder().default_from_name("Acme").build())
         .await
         .expect("update account");
     let accounts = c.email_accounts().list(&ListParams::new()).await.expect("accounts");
@@ -700,7 +769,10 @@ pub async fn auth_failure_is_typed() {
 pub async fn faults_are_retried_or_reported() {
     let server = server().await;
     let c = client(&server);
-    c.audiences().create(AudienceCreate::new("All", Vec::<String>::new())).await.expect("audience");
+    c.audiences()
+        .create(AudienceCreate::builder().name("All").tags(Vec::<String>::new()).build())
+        .await
+        .expect("audience");
 
     server.inject(Fault::rate_limited(Duration::from_secs(0)).times(2).path_prefix("/reachout/api/v1/audiences"));
     let page = c.audiences().list(&ListParams::new()).await.expect("retried after 429");
@@ -709,7 +781,8 @@ pub async fn faults_are_retried_or_reported() {
 
     // A POST answered 503 may have been processed: not repeated.
     server.inject(Fault::status(503).method("POST"));
-    let err = c.audiences().create(AudienceCreate::new("Once", Vec::<String>::new())).await.expect_err("503");
+    let once = AudienceCreate::builder().name("Once").tags(Vec::<String>::new()).build();
+    let err = c.audiences().create(once).await.expect_err("503");
     assert!(matches!(err, Error::Server(_)), "{err:?}");
     assert_eq!(server.request_count("POST", "/reachout/api/v1/audiences"), 2, "one successful create, one failed");
 

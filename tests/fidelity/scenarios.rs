@@ -70,9 +70,15 @@ pub async fn file_names_use_the_html_form_encoding_in_every_domain() {
         .create(ProductImageCreate::builder().product("prod_1").file(named()).build())
         .await
         .expect("product image");
-    let email = Email::new(["to@example.com"], "S", "<p/>", "tx").attachment(named());
+    let email = Email::builder()
+        .to_email(["to@example.com"])
+        .subject("S")
+        .body_html("<p/>")
+        .channel("tx")
+        .attachments([named()])
+        .build();
     c.emails().send(email).await.expect("email");
-    let deploy = SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip");
+    let deploy = SpaceDeploy::builder().zip_file(FileInput::bytes(*b"PK\x03\x04")).filename("site \"v2\".zip").build();
     c.cloud().spaces().deploy("spc_1", deploy).await.expect("deploy");
     let got = server.received();
     assert_eq!(got.len(), 5);
@@ -190,16 +196,24 @@ pub async fn save_sends_only_the_update_fields() {
 pub async fn emails_are_normalised_on_the_wire() {
     let server = Recorder::start(vec![ok("comm/contacts.create.minimal"), ok("comm/emails.send")]);
     let c = client(&server);
-    c.contacts().create(ContactCreate::new(" Jane Doe <Jane.Doe@EXAMPLE.Com> ")).await.expect("create");
-    let email = Email::new(["Ops@Sub.Example.ORG", "x@xn--bcher-kva.example"], "S", "<p/>", "tx")
-        .reply_to_email("Help@EXAMPLE.com");
+    c.contacts()
+        .create(ContactCreate::builder().email(" Jane Doe <Jane.Doe@EXAMPLE.Com> ").build())
+        .await
+        .expect("create");
+    let email = Email::builder()
+        .to_email(["Ops@Sub.Example.ORG", "x@xn--bcher-kva.example"])
+        .subject("S")
+        .body_html("<p/>")
+        .channel("tx")
+        .reply_to_email("Help@EXAMPLE.com")
+        .build();
     c.emails().send(email).await.expect("send");
     let got = server.received();
     assert_eq!(json_body(&got[0])["email"], "Jane.Doe@example.com");
     let sent = json_body(&got[1]);
     assert_eq!(sent["to_email"], json!(["Ops@sub.example.org", "x@bücher.example"]));
     assert_eq!(sent["reply_to_email"], "Help@example.com");
-    let err = c.contacts().create(ContactCreate::new("jane@")).await.expect_err("malformed");
+    let err = c.contacts().create(ContactCreate::builder().email("jane@").build()).await.expect_err("malformed");
     assert_eq!(invalid_fields(&err), "email");
     assert_eq!(server.received().len(), 2, "nothing sent for a malformed address");
 }
@@ -208,12 +222,7 @@ pub async fn emails_are_normalised_on_the_wire() {
 pub async fn empty_overrides_are_not_sent() {
     let server = Recorder::start(vec![ok("comm/campaigns.get")]);
     let c = client(&server);
-    let data = CampaignUpdate {
-        name: Some("N".into()),
-        from_email: Some(String::new()),
-        reply_to_email: Some("Reply@EXAMPLE.com".into()),
-        ..Default::default()
-    };
+    let data = CampaignUpdate::builder().name("N").from_email("").reply_to_email("Reply@EXAMPLE.com").build();
     c.campaigns().update("cmp_1", data).await.expect("update");
     let got = server.received();
     assert_eq!(json_body(&got[0]), json!({"name": "N", "reply_to_email": "Reply@EXAMPLE.com"}));
@@ -243,10 +252,9 @@ pub async fn media_filters_send_the_mime_type_set() {
 pub async fn explicit_empty_attachments_are_sent() {
     let server = Recorder::start(vec![ok("comm/emails.send"), ok("comm/emails.send")]);
     let c = client(&server);
-    let mut email = Email::new(["to@example.com"], "S", "<p/>", "tx");
-    email.attachments = Some(vec![]);
-    c.emails().send(email).await.expect("send");
-    c.emails().send(Email::new(["to@example.com"], "S", "<p/>", "tx")).await.expect("send");
+    let email = || Email::builder().to_email(["to@example.com"]).subject("S").body_html("<p/>").channel("tx");
+    c.emails().send(email().attachments(Vec::<FileInput>::new()).build()).await.expect("send");
+    c.emails().send(email().build()).await.expect("send");
     let got = server.received();
     assert_eq!(json_body(&got[0])["attachments"], json!([]));
     assert!(json_body(&got[1]).get("attachments").is_none());

@@ -210,7 +210,11 @@ fn mock_client(server: &konigle_mock::MockServer, retries: u32) -> Client {
 }
 
 fn audience(name: &str) -> konigle_core::models::AudienceCreate {
-    konigle_core::models::AudienceCreate::new(name, ["reliability"]).code(name.to_lowercase().replace(' ', "-"))
+    konigle_core::models::AudienceCreate::builder()
+        .name(name)
+        .tags(["reliability"])
+        .code(name.to_lowercase().replace(' ', "-"))
+        .build()
 }
 
 #[facade]

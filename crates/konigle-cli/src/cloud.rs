@@ -227,14 +227,13 @@ pub fn register(reg: &mut Registry) {
         "konigle cloud computer create --display-name Web --size S --region singapore",
         |m, ctx| {
             let v = opts::collect(COMPUTER, m)?;
-            let mut data =
-                ComputerCreate::new(v.req::<String>("display_name")?, v.req("size")?, v.req::<String>("region")?);
-            if let Some(n) = v.str("name") {
-                data = data.name(n);
-            }
-            if let Some(e) = v.str("emoji") {
-                data = data.emoji(e);
-            }
+            let data = ComputerCreate::builder()
+                .display_name(v.req::<String>("display_name")?)
+                .size(v.req("size")?)
+                .region(v.req::<String>("region")?)
+                .maybe_name(v.str("name"))
+                .maybe_emoji(v.str("emoji"))
+                .build();
             if dry_run(m) {
                 let req =
                     konigle_core::resource::collection_request::<konigle_blocking::models::Computer>(Method::Post)
@@ -304,13 +303,16 @@ pub fn register(reg: &mut Registry) {
             } else {
                 computer_id(ctx.client()?, &computer)?
             };
-            let mut data = WebAppCreate::new(cid, name.clone(), v.req("runtime")?, v.req::<String>("web_server")?);
-            data.display_name = Some(v.str("display_name").unwrap_or_else(|| name.clone()));
-            data.database = v.get("database")?;
-            data.cache = v.get("cache")?;
-            if let Some(e) = v.str("emoji") {
-                data.emoji = e;
-            }
+            let data = WebAppCreate::builder()
+                .computer_id(cid)
+                .name(name.clone())
+                .runtime(v.req("runtime")?)
+                .web_server(v.req::<String>("web_server")?)
+                .display_name(v.str("display_name").unwrap_or_else(|| name.clone()))
+                .maybe_database(v.get::<String>("database")?)
+                .maybe_cache(v.get::<String>("cache")?)
+                .maybe_emoji(v.str("emoji"))
+                .build();
             if dry_run(m) {
                 let req = konigle_core::resource::collection_request::<konigle_blocking::models::WebApp>(Method::Post)
                     .body(data.into_body()?);
@@ -480,10 +482,11 @@ fn deploy(reg: &mut Registry) {
         if let Some(keep) = m.get_one::<String>("keep-archive") {
             std::fs::copy(archive.path(), keep).map_err(|e| CliError::failed(format!("cannot write {keep}: {e}")))?;
         }
-        let mut data = SpaceDeploy::new(archive.path()).filename("app.zip");
-        if let Some(n) = &name {
-            data = data.display_name(n.clone());
-        }
+        let data = SpaceDeploy::builder()
+            .zip_file(archive.path())
+            .filename("app.zip")
+            .maybe_display_name(name.clone())
+            .build();
         if dry_run(m) {
             let req =
                 detail_request::<Space>(Method::Post, &link.uat_space_id)?.suffix("/deploy").body(data.into_body()?);

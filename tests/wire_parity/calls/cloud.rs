@@ -47,16 +47,26 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
     Some(match name {
         // Computers
         "cloud.computers.create.all_fields" => {
-            let data =
-                ComputerCreate::new("My Server", ComputerSize::Medium, "nyc3").name("my-server").emoji("\u{1F5A5}");
+            let data = ComputerCreate::builder()
+                .display_name("My Server")
+                .size(ComputerSize::Medium)
+                .region("nyc3")
+                .name("my-server")
+                .emoji("\u{1F5A5}")
+                .build();
             pair(computers.create(data).await, |r| (val(&r.computer), r.job_id))
         }
         "cloud.computers.create.bad_size" => {
-            let data = ComputerCreate::new("Big", ComputerSize::Other("XL".into()), "nyc3");
+            let data = ComputerCreate::builder()
+                .display_name("Big")
+                .size(ComputerSize::Other("XL".into()))
+                .region("nyc3")
+                .build();
             pair(computers.create(data).await, |r| (val(&r.computer), r.job_id))
         }
         "cloud.computers.create.minimal" => {
-            let data = ComputerCreate::new("Worker", ComputerSize::Small, "sgp1");
+            let data =
+                ComputerCreate::builder().display_name("Worker").size(ComputerSize::Small).region("sgp1").build();
             pair(computers.create(data).await, |r| (val(&r.computer), r.job_id))
         }
         "cloud.computers.delete" => unit(computers.delete("7181818181818181802").await),
@@ -66,13 +76,13 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
         "cloud.computers.list" => ok(computers.list(&ListParams::new().page(1).page_size(10)).await),
         "cloud.computers.update" => {
-            let mut data = ComputerUpdate { display_name: Some("Worker One".into()), ..Default::default() };
+            let mut data = ComputerUpdate::builder().display_name("Worker One").build();
             data.extra.insert("emoji".into(), Value::Null);
             ok(computers.update("7181818181818181802", data).await)
         }
 
         // Jobs
-        "cloud.jobs.create" => ok(jobs.create(JobCreate::new("noop")).await),
+        "cloud.jobs.create" => ok(jobs.create(JobCreate::builder().task_name("noop").build()).await),
         "cloud.jobs.delete" => unit(jobs.delete("5f2c1d7a-8e34-4b8e-a1c2-3d4e5f607182").await),
         "cloud.jobs.get" => ok(jobs.get("5f2c1d7a-8e34-4b8e-a1c2-3d4e5f607182").await),
         "cloud.jobs.get.terminal" => match jobs.get("6a3d2e8b-9f45-4c9f-b2d3-4e5f60718293").await {
@@ -88,29 +98,34 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             ok(jobs.list(&ListParams::with_filters(f)).await)
         }
         "cloud.jobs.update" => {
-            let data = JobUpdate { status: Some(JobStatus::Failed), ..Default::default() };
+            let data = JobUpdate::builder().status(JobStatus::Failed).build();
             ok(jobs.update("5f2c1d7a-8e34-4b8e-a1c2-3d4e5f607182", data).await)
         }
 
         // Spaces
-        "cloud.spaces.create" => ok(spaces.create(SpaceCreate::new("7282828282828282801", SpaceType::Uat)).await),
+        "cloud.spaces.create" => {
+            let data = SpaceCreate::builder().webapp("7282828282828282801").space_type(SpaceType::Uat).build();
+            ok(spaces.create(data).await)
+        }
         "cloud.spaces.delete" => unit(spaces.delete("7383838383838383802").await),
         "cloud.spaces.deploy.all_params" => {
-            let data = SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04-zip-archive-bytes"))
+            let data = SpaceDeploy::builder()
+                .zip_file(FileInput::bytes(*b"PK\x03\x04-zip-archive-bytes"))
                 .filename("release-42.zip")
-                .display_name("Release 42");
+                .display_name("Release 42")
+                .build();
             ok(spaces.deploy(SPACE, data).await)
         }
-        "cloud.spaces.deploy.minimal" => {
-            ok(spaces.deploy(SPACE, SpaceDeploy::new(FileInput::bytes(*b"PK\x03\x04-min"))).await)
-        }
+        "cloud.spaces.deploy.minimal" => ok(spaces
+            .deploy(SPACE, SpaceDeploy::builder().zip_file(FileInput::bytes(*b"PK\x03\x04-min")).build())
+            .await),
         "cloud.spaces.deploy.open_file" => {
             let path = ctx.file("bundle.zip", b"PK\x03\x04-fake-zip");
             let file = match std::fs::File::open(&path) {
                 Ok(f) => f,
                 Err(source) => return Some(Err(Error::File { path, source })),
             };
-            ok(spaces.deploy(SPACE, SpaceDeploy::new(FileInput::reader(file))).await)
+            ok(spaces.deploy(SPACE, SpaceDeploy::builder().zip_file(FileInput::reader(file)).build()).await)
         }
         "cloud.spaces.get" => ok(spaces.get(SPACE).await),
         "cloud.spaces.iter_all" => {
@@ -130,7 +145,7 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
         "cloud.spaces.promote" => ok(spaces.promote(SPACE).await),
         "cloud.spaces.update" => {
-            let data = SpaceUpdate { custom_domain: Some("www.example.com".into()), ..Default::default() };
+            let data = SpaceUpdate::builder().custom_domain("www.example.com").build();
             ok(spaces.update("7383838383838383802", data).await)
         }
 
@@ -150,19 +165,34 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "cloud.webapps.check_name_availability.missing_key" => ok(webapps.check_name_availability("odd").await),
         "cloud.webapps.check_name_availability.taken" => ok(webapps.check_name_availability("my-app").await),
         "cloud.webapps.create.all_fields" => {
-            let data = WebAppCreate::new("7181818181818181801", "my-app", WebAppRuntime::Python3, "nginx")
+            let data = WebAppCreate::builder()
+                .computer_id("7181818181818181801")
+                .name("my-app")
+                .runtime(WebAppRuntime::Python3)
+                .web_server("nginx")
                 .display_name("My App")
                 .database("postgres")
                 .cache("redis")
-                .emoji("\u{1F680}");
+                .emoji("\u{1F680}")
+                .build();
             pair(webapps.create(data).await, |r| (val(&r.webapp), r.job_id))
         }
         "cloud.webapps.create.bad_runtime" => {
-            let data = WebAppCreate::new("1", "x", WebAppRuntime::Other("ruby".into()), "puma");
+            let data = WebAppCreate::builder()
+                .computer_id("1")
+                .name("x")
+                .runtime(WebAppRuntime::Other("ruby".into()))
+                .web_server("puma")
+                .build();
             pair(webapps.create(data).await, |r| (val(&r.webapp), r.job_id))
         }
         "cloud.webapps.create.minimal" => {
-            let data = WebAppCreate::new("7181818181818181802", "shop-api", WebAppRuntime::Nodejs, "node");
+            let data = WebAppCreate::builder()
+                .computer_id("7181818181818181802")
+                .name("shop-api")
+                .runtime(WebAppRuntime::Nodejs)
+                .web_server("node")
+                .build();
             pair(webapps.create(data).await, |r| (val(&r.webapp), r.job_id))
         }
         "cloud.webapps.delete" => unit(webapps.delete("7282828282828282801").await),
@@ -181,7 +211,7 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             ok(webapps.list(&ListParams::with_filters(f).page(2).page_size(1)).await)
         }
         "cloud.webapps.update" => {
-            let data = WebAppUpdate { display_name: Some("My App (renamed)".into()), ..Default::default() };
+            let data = WebAppUpdate::builder().display_name("My App (renamed)").build();
             ok(webapps.update("7282828282828282801", data).await)
         }
         _ => return None,

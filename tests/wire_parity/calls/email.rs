@@ -17,7 +17,10 @@ pub const UNREPRESENTABLE: &[(&str, &str)] = &[
         "email_accounts.list.unknown_filter",
         "filters are typed: EmailAccountFilters has no fields, so `q` does not compile",
     ),
-    ("email_templates.create.missing_subject", "the subject is a required argument of EmailTemplateCreate::new"),
+    (
+        "email_templates.create.missing_subject",
+        "the subject is a required member of the EmailTemplateCreate builder: omitting it does not compile",
+    ),
 ];
 
 /// Fixtures where the SDK deliberately does what the reference does not
@@ -57,18 +60,22 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         // Accounts.
         "email_accounts.check_status" => ok(accounts.check_status().await),
         "email_accounts.create.bad_email" => {
-            ok(accounts.create(EmailAccountCreate::new("X").default_from_email("bad")).await)
+            ok(accounts.create(EmailAccountCreate::builder().name("X").default_from_email("bad").build()).await)
         }
         "email_accounts.create.full" => ok(accounts
             .create(
-                EmailAccountCreate::new("Marketing Account")
+                EmailAccountCreate::builder()
+                    .name("Marketing Account")
                     .default_from_email("noreply@example.com")
                     .default_from_name("Example Team")
                     .default_reply_to_email("support@example.com")
-                    .default_reply_to_name("Support"),
+                    .default_reply_to_name("Support")
+                    .build(),
             )
             .await),
-        "email_accounts.create.minimal" => ok(accounts.create(EmailAccountCreate::new("Bare Account")).await),
+        "email_accounts.create.minimal" => {
+            ok(accounts.create(EmailAccountCreate::builder().name("Bare Account").build()).await)
+        }
         "email_accounts.delete" => unit(accounts.delete("acc_1").await),
         "email_accounts.get" => ok(accounts.get("acc_1").await),
         "email_accounts.iter_all" => ok(collect(accounts.iter_all(&ListParams::new())).await),
@@ -78,43 +85,60 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_accounts.list" => ok(accounts.list(&ListParams::new()).await),
         "email_accounts.list.paged" => ok(accounts.list(&ListParams::new().page(3).page_size(5)).await),
         "email_accounts.setup.bad_from_email" => {
-            ok(accounts.setup(EmailAccountSetup::new("Solo", "nope", "example.com")).await)
+            let data = EmailAccountSetup::builder()
+                .account_name("Solo")
+                .default_from_email("nope")
+                .identity_value("example.com");
+            ok(accounts.setup(data.build()).await)
         }
         "email_accounts.setup" => ok(accounts
             .setup(
-                EmailAccountSetup::new("Marketing Account", "noreply@example.com", "example.com")
-                    .default_reply_to_email("support@example.com"),
+                EmailAccountSetup::builder()
+                    .account_name("Marketing Account")
+                    .default_from_email("noreply@example.com")
+                    .identity_value("example.com")
+                    .default_reply_to_email("support@example.com")
+                    .build(),
             )
             .await),
         "email_accounts.setup.minimal" => {
-            ok(accounts.setup(EmailAccountSetup::new("Solo", "me@example.org", "me@example.org")).await)
+            let data = EmailAccountSetup::builder()
+                .account_name("Solo")
+                .default_from_email("me@example.org")
+                .identity_value("me@example.org");
+            ok(accounts.setup(data.build()).await)
         }
-        "email_accounts.update.dict" => ok(accounts
-            .update("acc_1", EmailAccountUpdate { default_from_name: Some("Dict Name".into()), ..Default::default() })
-            .await),
+        "email_accounts.update.dict" => {
+            ok(accounts.update("acc_1", EmailAccountUpdate::builder().default_from_name("Dict Name").build()).await)
+        }
         "email_accounts.update.model" => ok(accounts
             .update(
                 "acc_1",
-                EmailAccountUpdate {
-                    name: Some("Renamed".into()),
-                    default_from_email: Some("hello@example.com".into()),
-                    default_from_name: Some("Hello".into()),
-                    default_reply_to_email: Some("reply@example.com".into()),
-                    default_reply_to_name: Some("Reply".into()),
-                },
+                EmailAccountUpdate::builder()
+                    .name("Renamed")
+                    .default_from_email("hello@example.com")
+                    .default_from_name("Hello")
+                    .default_reply_to_email("reply@example.com")
+                    .default_reply_to_name("Reply")
+                    .build(),
             )
             .await),
 
         // Channels.
-        "email_channels.create.bad_code" => {
-            ok(channels.create(EmailChannelCreate::new("bad code!", EmailChannelType::Marketing)).await)
+        "email_channels.create.bad_code" => ok(channels
+            .create(EmailChannelCreate::builder().code("bad code!").channel_type(EmailChannelType::Marketing).build())
+            .await),
+        "email_channels.create.bad_type" => {
+            ok(channels.create(EmailChannelCreate::builder().code("ok").channel_type("sms".into()).build()).await)
         }
-        "email_channels.create.bad_type" => ok(channels.create(EmailChannelCreate::new("ok", "sms".into())).await),
         "email_channels.create.full" => {
-            ok(channels.create(EmailChannelCreate::new("Promo_Channel-1", EmailChannelType::Marketing)).await)
+            let data = EmailChannelCreate::builder().code("Promo_Channel-1").channel_type(EmailChannelType::Marketing);
+            ok(channels.create(data.build()).await)
         }
         "email_channels.create.minimal" => {
-            ok(channels.create(EmailChannelCreate::new("transactional", EmailChannelType::Transactional)).await)
+            let data =
+                EmailChannelCreate::builder().code("transactional").channel_type(EmailChannelType::Transactional);
+            ok(channels.create(data.build()).await)
         }
         "email_channels.delete" => unit(channels.delete("ch_1").await),
         "email_channels.get" => ok(channels.get("ch_1").await),
@@ -141,17 +165,19 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_channels.set_engagement_tracking.disable" => ok(channels.set_engagement_tracking("ch_1", false).await),
         "email_channels.set_engagement_tracking.enable" => ok(channels.set_engagement_tracking("ch_1", true).await),
         "email_channels.update.dict" => {
-            ok(channels.update("ch_1", EmailChannelUpdate { code: Some("dict-code".into()) }).await)
+            ok(channels.update("ch_1", EmailChannelUpdate::builder().code("dict-code").build()).await)
         }
         "email_channels.update.model" => {
-            ok(channels.update("ch_1", EmailChannelUpdate { code: Some("renamed".into()) }).await)
+            ok(channels.update("ch_1", EmailChannelUpdate::builder().code("renamed").build()).await)
         }
 
         // Identities.
         "email_identities.check_verification_status" => ok(identities.check_verification_status("eid_1").await),
-        "email_identities.create.full" => ok(identities.create(EmailIdentityCreate::new("example.com")).await),
+        "email_identities.create.full" => {
+            ok(identities.create(EmailIdentityCreate::builder().identity_value("example.com").build()).await)
+        }
         "email_identities.create.minimal" => {
-            ok(identities.create(EmailIdentityCreate::new("sender@example.org")).await)
+            ok(identities.create(EmailIdentityCreate::builder().identity_value("sender@example.org").build()).await)
         }
         "email_identities.delete" => unit(identities.delete("eid_1").await),
         "email_identities.get" => ok(identities.get("eid_1").await),
@@ -183,10 +209,10 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             ok(identities.setup_custom_mail_from("eid_1", "mail.example.com").await)
         }
         "email_identities.update.dict" => {
-            ok(identities.update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(false) }).await)
+            ok(identities.update("eid_1", EmailIdentityUpdate::builder().use_custom_mail_from(false).build()).await)
         }
         "email_identities.update.model" => {
-            ok(identities.update("eid_1", EmailIdentityUpdate { use_custom_mail_from: Some(true) }).await)
+            ok(identities.update("eid_1", EmailIdentityUpdate::builder().use_custom_mail_from(true).build()).await)
         }
 
         // Templates.
@@ -207,19 +233,20 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
         "email_templates.create.full" => ok(templates
             .create(
-                EmailTemplateCreate::new(
-                    "Welcome Email",
-                    "welcome-email",
-                    "Welcome to {{company_name}}!",
-                    "<h1>Welcome!</h1><p>{{ unsubscribe_link }}</p>",
-                )
-                .body_text("Welcome!")
-                .tags(["welcome", "onboarding"])
-                .is_base(true),
+                EmailTemplateCreate::builder()
+                    .name("Welcome Email")
+                    .code("welcome-email")
+                    .subject("Welcome to {{company_name}}!")
+                    .body_html("<h1>Welcome!</h1><p>{{ unsubscribe_link }}</p>")
+                    .body_text("Welcome!")
+                    .tags(["welcome", "onboarding"])
+                    .is_base(true)
+                    .build(),
             )
             .await),
         "email_templates.create.minimal" => {
-            ok(templates.create(EmailTemplateCreate::new("Plain", "plain", "Hi", "<p>Hi</p>")).await)
+            let data = EmailTemplateCreate::builder().name("Plain").code("plain").subject("Hi").body_html("<p>Hi</p>");
+            ok(templates.create(data.build()).await)
         }
         "email_templates.delete" => unit(templates.delete("tpl_1").await),
         "email_templates.get" => ok(templates.get("tpl_1").await),
@@ -243,39 +270,56 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_templates.list" => ok(templates.list(&ListParams::new()).await),
         "email_templates.list.paged" => ok(templates.list(&ListParams::new().page(3).page_size(5)).await),
         "email_templates.update.dict" => ok(templates
-            .update(
-                "tpl_1",
-                EmailTemplateUpdate { subject: Some("Dict subject".into()), is_base: Some(true), ..Default::default() },
-            )
+            .update("tpl_1", EmailTemplateUpdate::builder().subject("Dict subject").is_base(true).build())
             .await),
         "email_templates.update.model" => ok(templates
             .update(
                 "tpl_1",
-                EmailTemplateUpdate {
-                    name: Some("Renamed".into()),
-                    code: Some("renamed".into()),
-                    subject: Some("New subject".into()),
-                    body_html: Some("<p>new</p>".into()),
-                    body_text: Some("new".into()),
-                    tags: Some(vec!["x".into()]),
-                    is_base: Some(false),
-                },
+                EmailTemplateUpdate::builder()
+                    .name("Renamed")
+                    .code("renamed")
+                    .subject("New subject")
+                    .body_html("<p>new</p>")
+                    .body_text("new")
+                    .tags(["x"])
+                    .is_base(false)
+                    .build(),
             )
             .await),
 
         // Sending.
         "emails.send.attachments.bytes" => ok(emails
             .send(
-                Email::new(["alice@example.com"], "Bytes", "<p>b</p>", "tx")
-                    .attachment(FileInput::bytes(*b"raw bytes attachment")),
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("Bytes")
+                    .body_html("<p>b</p>")
+                    .channel("tx")
+                    .attachments([FileInput::bytes(*b"raw bytes attachment")])
+                    .build(),
             )
             .await),
         "emails.send.attachments.bytesio" => ok(emails
-            .send(Email::new(["alice@example.com"], "BytesIO", "<p>io</p>", "tx").attachment(reader(b"in-memory data")))
+            .send(
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("BytesIO")
+                    .body_html("<p>io</p>")
+                    .channel("tx")
+                    .attachments([reader(b"in-memory data")])
+                    .build(),
+            )
             .await),
         "emails.send.attachments.dict_input" => {
             let csv = ctx.file("data.csv", CSV);
-            ok(emails.send(Email::new(["alice@example.com"], "Dict attach", "<p>d</p>", "tx").attachment(csv)).await)
+            let email = Email::builder()
+                .to_email(["alice@example.com"])
+                .subject("Dict attach")
+                .body_html("<p>d</p>")
+                .channel("tx")
+                .attachments([csv])
+                .build();
+            ok(emails.send(email).await)
         }
         "emails.send.attachments.file_object" => {
             let path = ctx.file("report.pdf", PDF);
@@ -284,92 +328,185 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 Err(source) => return Some(Err(Error::File { path, source })),
             };
             let input = FileInput::reader(file).with_name("report.pdf");
-            ok(emails.send(Email::new(["alice@example.com"], "F", "<p>f</p>", "tx").attachment(input)).await)
+            let email = Email::builder()
+                .to_email(["alice@example.com"])
+                .subject("F")
+                .body_html("<p>f</p>")
+                .channel("tx")
+                .attachments([input])
+                .build();
+            ok(emails.send(email).await)
         }
         "emails.send.attachments.missing_file" => ok(emails
-            .send(Email::new(["alice@example.com"], "M", "<p>m</p>", "tx").attachment("/nonexistent/dir/file.pdf"))
+            .send(
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("M")
+                    .body_html("<p>m</p>")
+                    .channel("tx")
+                    .attachments(["/nonexistent/dir/file.pdf"])
+                    .build(),
+            )
             .await),
         "emails.send.attachments.multiple_all_fields" => {
             let pdf = ctx.file("report.pdf", PDF);
             let csv = ctx.file("data.csv", CSV);
-            let email = Email::new(["alice@example.com", "bob@example.com"], "All fields", "<p>all</p>", "tx")
+            let email = Email::builder()
+                .to_email(["alice@example.com", "bob@example.com"])
+                .subject("All fields")
+                .body_html("<p>all</p>")
+                .channel("tx")
                 .from_email("noreply@example.com")
                 .body_text("all")
                 .reply_to_email("support@example.com")
                 .category("reports")
                 .save_as_template(true)
-                .attachment(pdf)
-                .attachment((b"x,y".to_vec(), "inline.csv"))
-                .attachment(FileInput::bytes(*b"\x00\x01"))
-                .attachment(reader(b"memo"))
-                .attachment(csv);
+                .attachments([
+                    FileInput::from(pdf),
+                    (b"x,y".to_vec(), "inline.csv").into(),
+                    FileInput::bytes(*b"\x00\x01"),
+                    reader(b"memo"),
+                    csv.into(),
+                ])
+                .build();
             ok(emails.send(email).await)
         }
         "emails.send.attachments.path" => {
             let pdf = ctx.file("report.pdf", PDF);
-            ok(emails
-                .send(Email::new(["alice@example.com"], "Report", "<p>see attached</p>", "tx").attachment(pdf))
-                .await)
+            let email = Email::builder()
+                .to_email(["alice@example.com"])
+                .subject("Report")
+                .body_html("<p>see attached</p>")
+                .channel("tx")
+                .attachments([pdf])
+                .build();
+            ok(emails.send(email).await)
         }
         "emails.send.attachments.too_many" => {
-            let email = (0..11).fold(Email::new(["alice@example.com"], "Many", "<p>m</p>", "tx"), |e, _| {
-                e.attachment(FileInput::bytes(*b"x"))
-            });
+            let email = Email::builder()
+                .to_email(["alice@example.com"])
+                .subject("Many")
+                .body_html("<p>m</p>")
+                .channel("tx")
+                .attachments((0..11).map(|_| FileInput::bytes(*b"x")))
+                .build();
             ok(emails.send(email).await)
         }
         "emails.send.attachments.tuple" => ok(emails
             .send(
-                Email::new(["alice@example.com"], "Tuple", "<p>t</p>", "tx")
-                    .attachment((b"col1,col2\n".to_vec(), "export.csv")),
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("Tuple")
+                    .body_html("<p>t</p>")
+                    .channel("tx")
+                    .attachments([(b"col1,col2\n".to_vec(), "export.csv")])
+                    .build(),
             )
             .await),
         "emails.send.attachments.tuple_bytesio" => ok(emails
             .send(
-                Email::new(["alice@example.com"], "Tuple BytesIO", "<p>io</p>", "tx")
-                    .attachment(reader(br#"{"k": 1}"#).with_name("data.json")),
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("Tuple BytesIO")
+                    .body_html("<p>io</p>")
+                    .channel("tx")
+                    .attachments([reader(br#"{"k": 1}"#).with_name("data.json")])
+                    .build(),
             )
             .await),
         "emails.send.attachments.with_headers" => ok(emails
             .send(
-                Email::new(["alice@example.com"], "H", "<p>h</p>", "tx")
-                    .header("X-A", "1")
-                    .attachment(FileInput::bytes(*b"data")),
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("H")
+                    .body_html("<p>h</p>")
+                    .channel("tx")
+                    .headers([("X-A", "1")])
+                    .attachments([FileInput::bytes(*b"data")])
+                    .build(),
             )
             .await),
-        "emails.send.bad_header_key" => {
-            ok(emails.send(Email::new(["alice@example.com"], "H", "<p>h</p>", "tx").header("Campaign", "x")).await)
-        }
-        "emails.send.bad_recipient" => ok(emails.send(Email::new(["not-an-email"], "H", "<p>h</p>", "tx")).await),
-        "emails.send.channel_too_long" => {
-            ok(emails.send(Email::new(["a@example.com"], "H", "<p>h</p>", "c".repeat(21))).await)
-        }
-        "emails.send.dict" => {
-            ok(emails.send(Email::new(["alice@example.com"], "Dict", "<p>dict</p>", "tx").body_text("dict")).await)
-        }
+        "emails.send.bad_header_key" => ok(emails
+            .send(
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("H")
+                    .body_html("<p>h</p>")
+                    .channel("tx")
+                    .headers([("Campaign", "x")])
+                    .build(),
+            )
+            .await),
+        "emails.send.bad_recipient" => ok(emails
+            .send(Email::builder().to_email(["not-an-email"]).subject("H").body_html("<p>h</p>").channel("tx").build())
+            .await),
+        "emails.send.channel_too_long" => ok(emails
+            .send(
+                Email::builder()
+                    .to_email(["a@example.com"])
+                    .subject("H")
+                    .body_html("<p>h</p>")
+                    .channel("c".repeat(21))
+                    .build(),
+            )
+            .await),
+        "emails.send.dict" => ok(emails
+            .send(
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("Dict")
+                    .body_html("<p>dict</p>")
+                    .channel("tx")
+                    .body_text("dict")
+                    .build(),
+            )
+            .await),
         "emails.send" => ok(emails
             .send(
-                Email::new(
-                    ["alice@example.com", "bob@example.com"],
-                    "Welcome to Konigle",
-                    "<h1>Welcome!</h1>",
-                    "welcome-emails",
-                )
-                .from_email("noreply@example.com")
-                .body_text("Welcome!")
-                .reply_to_email("support@example.com")
-                .category("onboarding")
-                .save_as_template(true)
-                .header("X-Campaign-Id", "cmp_1")
-                .header("X-Trace", "abc123"),
+                Email::builder()
+                    .to_email(["alice@example.com", "bob@example.com"])
+                    .subject("Welcome to Konigle")
+                    .body_html("<h1>Welcome!</h1>")
+                    .channel("welcome-emails")
+                    .from_email("noreply@example.com")
+                    .body_text("Welcome!")
+                    .reply_to_email("support@example.com")
+                    .category("onboarding")
+                    .save_as_template(true)
+                    .headers([("X-Campaign-Id", "cmp_1"), ("X-Trace", "abc123")])
+                    .build(),
             )
             .await),
-        "emails.send.minimal" => {
-            ok(emails.send(Email::new(["alice@example.com"], "Hi", "<p>Hi</p>", "transactional")).await)
-        }
-        "emails.send.no_recipients" => ok(emails.send(Email::new(Vec::<String>::new(), "H", "<p>h</p>", "tx")).await),
-        "emails.send.server_rejects" => {
-            ok(emails.send(Email::new(["a@example.com"], "H", "<p>h</p>", "unknown")).await)
-        }
+        "emails.send.minimal" => ok(emails
+            .send(
+                Email::builder()
+                    .to_email(["alice@example.com"])
+                    .subject("Hi")
+                    .body_html("<p>Hi</p>")
+                    .channel("transactional")
+                    .build(),
+            )
+            .await),
+        "emails.send.no_recipients" => ok(emails
+            .send(
+                Email::builder()
+                    .to_email(Vec::<String>::new())
+                    .subject("H")
+                    .body_html("<p>h</p>")
+                    .channel("tx")
+                    .build(),
+            )
+            .await),
+        "emails.send.server_rejects" => ok(emails
+            .send(
+                Email::builder()
+                    .to_email(["a@example.com"])
+                    .subject("H")
+                    .body_html("<p>h</p>")
+                    .channel("unknown")
+                    .build(),
+            )
+            .await),
         _ => return None,
     })
 }

@@ -51,11 +51,11 @@ fn some(s: &str) -> Option<String> {
 }
 
 fn ltv_for_campaign() -> CampaignAddLtv {
-    CampaignAddLtv::new(Decimal::new(9999, 2), "USD").contact_email("customer@example.com")
+    CampaignAddLtv::builder().value(Decimal::new(9999, 2)).currency("USD").contact_email("customer@example.com").build()
 }
 
 fn ltv_for_contact() -> ContactUpdateLtv {
-    ContactUpdateLtv::new("customer@example.com", Decimal::new(14999, 2), "USD")
+    ContactUpdateLtv::builder().email("customer@example.com").value(Decimal::new(14999, 2)).currency("USD").build()
 }
 
 #[facade]
@@ -77,18 +77,25 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
 async fn audiences(name: &str, c: &Client) -> Option<Outcome> {
     let m = c.audiences();
     Some(match name {
-        "audiences.create.bad_code" => ok(m.create(AudienceCreate::new("X", ["x"]).code("Not A Slug")).await),
+        "audiences.create.bad_code" => {
+            ok(m.create(AudienceCreate::builder().name("X").tags(["x"]).code("Not A Slug").build()).await)
+        }
         "audiences.create.dict" => {
-            let data = AudienceCreate { name: "Dict Audience".into(), tags: vec!["x".into()], ..Default::default() };
+            // A dict carries only the fields it names: no blank description.
+            let mut data = AudienceCreate::builder().name("Dict Audience").tags(["x"]).build();
+            data.description = None;
             ok(m.create(data).await)
         }
         "audiences.create.full" => {
-            let data = AudienceCreate::new("Newsletter Subscribers", ["newsletter", "engaged"])
+            let data = AudienceCreate::builder()
+                .name("Newsletter Subscribers")
+                .tags(["newsletter", "engaged"])
                 .code("newsletter-subscribers")
-                .description("All contacts who subscribed");
+                .description("All contacts who subscribed")
+                .build();
             ok(m.create(data).await)
         }
-        "audiences.create.minimal" => ok(m.create(AudienceCreate::new("VIP", ["vip"])).await),
+        "audiences.create.minimal" => ok(m.create(AudienceCreate::builder().name("VIP").tags(["vip"]).build()).await),
         "audiences.delete" => unit(m.delete("aud_1").await),
         "audiences.get" => ok(m.get("aud_1").await),
         "audiences.iter_all" => {
@@ -106,17 +113,16 @@ async fn audiences(name: &str, c: &Client) -> Option<Outcome> {
         "audiences.list" => ok(m.list(&ListParams::new()).await),
         "audiences.list.paged" => ok(m.list(&ListParams::new().page(3).page_size(5)).await),
         "audiences.update.dict" => {
-            let data =
-                AudienceUpdate { description: some("Only description"), tags: Some(vec![]), ..Default::default() };
+            let data = AudienceUpdate::builder().description("Only description").tags(Vec::<String>::new()).build();
             ok(m.update("aud_1", data).await)
         }
         "audiences.update.model" => {
-            let data = AudienceUpdate {
-                name: some("Renamed"),
-                code: some("renamed-audience"),
-                description: some("New desc"),
-                tags: Some(vec!["a".into(), "b".into()]),
-            };
+            let data = AudienceUpdate::builder()
+                .name("Renamed")
+                .code("renamed-audience")
+                .description("New desc")
+                .tags(["a", "b"])
+                .build();
             ok(m.update("aud_1", data).await)
         }
         _ => return None,
@@ -159,30 +165,43 @@ async fn campaigns(name: &str, c: &Client) -> Option<Outcome> {
             }
         }
         "campaigns.add_ltv.bad_email" => {
-            let data = CampaignAddLtv::new(Decimal::new(500, 2), "USD").contact_email("not-an-email");
+            let data = CampaignAddLtv::builder()
+                .value(Decimal::new(500, 2))
+                .currency("USD")
+                .contact_email("not-an-email")
+                .build();
             ok(m.add_ltv("cmp_1", data).await)
         }
-        "campaigns.add_ltv.bad_value" => ok(m.add_ltv("cmp_1", CampaignAddLtv::new(Decimal::ZERO, "USD")).await),
+        "campaigns.add_ltv.bad_value" => {
+            ok(m.add_ltv("cmp_1", CampaignAddLtv::builder().value(Decimal::ZERO).currency("USD").build()).await)
+        }
         "campaigns.add_ltv" | "campaigns.add_ltv.constructed" | "campaigns.add_ltv.minimal" => {
             ok(m.add_ltv("cmp_1", ltv_for_campaign()).await)
         }
         "campaigns.cancel" => ok(m.cancel("cmp_1").await),
-        "campaigns.create.bad_duration" => {
-            ok(m.create(CampaignCreate::new("X", "aud_1").execution_duration_minutes(0)).await)
-        }
+        "campaigns.create.bad_duration" => ok(m
+            .create(CampaignCreate::builder().name("X").audience("aud_1").execution_duration_minutes(0).build())
+            .await),
         "campaigns.create.full" => {
-            let data = CampaignCreate::new("Summer Sale 2024", "aud_1")
+            let data = CampaignCreate::builder()
+                .name("Summer Sale 2024")
+                .audience("aud_1")
                 .email_channel("ch_1")
                 .email_template("tpl_1")
                 .description("Promotional campaign")
                 .scheduled_at(ts("2024-07-01T09:30:00Z"))
                 .execution_duration_minutes(60)
-                .from("marketing@example.com", "Example Marketing")
-                .reply_to("reply@example.com", "Example Replies")
-                .utm_code("summer-sale-2024");
+                .from_email("marketing@example.com")
+                .from_name("Example Marketing")
+                .reply_to_email("reply@example.com")
+                .reply_to_name("Example Replies")
+                .utm_code("summer-sale-2024")
+                .build();
             ok(m.create(data).await)
         }
-        "campaigns.create.minimal" => ok(m.create(CampaignCreate::new("Minimal", "aud_1")).await),
+        "campaigns.create.minimal" => {
+            ok(m.create(CampaignCreate::builder().name("Minimal").audience("aud_1").build()).await)
+        }
         "campaigns.delete" => unit(m.delete("cmp_1").await),
         "campaigns.get" | "campaigns.get.detail_with_execution" => ok(m.get("cmp_1").await),
         "campaigns.iter_all" => {
@@ -228,26 +247,34 @@ async fn campaigns(name: &str, c: &Client) -> Option<Outcome> {
             Ok(json!({"before": before, "after": item.is_detail_loaded(), "item": val(&item)}))
         }
         "campaigns.new_email_campaign" => {
-            let data = CampaignCreateEmail::new(
-                "Summer Sale 2024",
-                "marketing",
-                ["newsletter", "vip"],
-                "Summer Sale - 50% Off!",
-                "<h1>Limited Time Offer!</h1>",
-            )
-            .body_text("Summer Sale - 50% Off!")
-            .description("Hybrid create")
-            .utm_code("summer-sale-2024")
-            .from("deals@example.com", "Deals")
-            .reply_to("help@example.com", "Help Desk")
-            .scheduled_at(ts("2024-07-01T09:00:00Z"))
-            .execution_duration_minutes(120)
-            .audience_name("Summer Audience")
-            .template_name("Summer Template");
+            let data = CampaignCreateEmail::builder()
+                .campaign_name("Summer Sale 2024")
+                .email_channel("marketing")
+                .contact_tags(["newsletter", "vip"])
+                .subject("Summer Sale - 50% Off!")
+                .body_html("<h1>Limited Time Offer!</h1>")
+                .body_text("Summer Sale - 50% Off!")
+                .description("Hybrid create")
+                .utm_code("summer-sale-2024")
+                .from_email("deals@example.com")
+                .from_name("Deals")
+                .reply_to_email("help@example.com")
+                .reply_to_name("Help Desk")
+                .scheduled_at(ts("2024-07-01T09:00:00Z"))
+                .execution_duration_minutes(120)
+                .audience_name("Summer Audience")
+                .template_name("Summer Template")
+                .build();
             ok(m.new_email_campaign(data).await)
         }
         "campaigns.new_email_campaign.minimal" => {
-            let data = CampaignCreateEmail::new("Flash", "marketing", ["vip"], "Flash sale", "<p>Now</p>");
+            let data = CampaignCreateEmail::builder()
+                .campaign_name("Flash")
+                .email_channel("marketing")
+                .contact_tags(["vip"])
+                .subject("Flash sale")
+                .body_html("<p>Now</p>")
+                .build();
             ok(m.new_email_campaign(data).await)
         }
         "campaigns.pause" => ok(m.pause("cmp_1").await),
@@ -257,29 +284,28 @@ async fn campaigns(name: &str, c: &Client) -> Option<Outcome> {
         "campaigns.send_test_email" => ok(m.send_test_email("cmp_1", "tester@example.com").await),
         "campaigns.start" | "campaigns.start.invalid_status" => ok(m.start("cmp_1").await),
         "campaigns.update.dict" => {
-            let data = CampaignUpdate {
-                name: some("Dict rename"),
-                scheduled_at: Some(ts("2024-09-01T10:00:00Z")),
-                execution_duration_minutes: Some(1),
-                ..Default::default()
-            };
+            let data = CampaignUpdate::builder()
+                .name("Dict rename")
+                .scheduled_at(ts("2024-09-01T10:00:00Z"))
+                .execution_duration_minutes(1)
+                .build();
             ok(m.update("cmp_1", data).await)
         }
         "campaigns.update.model" => {
-            let data = CampaignUpdate {
-                email_channel: some("ch_2"),
-                email_template: some("tpl_2"),
-                audience: some("aud_2"),
-                name: some("Renamed"),
-                description: some("Desc"),
-                scheduled_at: Some(ts("2024-08-15T18:00:00Z")),
-                execution_duration_minutes: Some(1440),
-                from_email: some("from@example.com"),
-                from_name: some("From"),
-                reply_to_email: some("reply@example.com"),
-                reply_to_name: some("Reply"),
-                utm_code: some("utm-x"),
-            };
+            let data = CampaignUpdate::builder()
+                .email_channel("ch_2")
+                .email_template("tpl_2")
+                .audience("aud_2")
+                .name("Renamed")
+                .description("Desc")
+                .scheduled_at(ts("2024-08-15T18:00:00Z"))
+                .execution_duration_minutes(1440)
+                .from_email("from@example.com")
+                .from_name("From")
+                .reply_to_email("reply@example.com")
+                .reply_to_name("Reply")
+                .utm_code("utm-x")
+                .build();
             ok(m.update("cmp_1", data).await)
         }
         _ => return None,
@@ -304,25 +330,35 @@ async fn contacts(name: &str, c: &Client) -> Option<Outcome> {
             }
             Ok(json!({"dirty": val(&dirty), "contact": val(&con)}))
         }
-        "contacts.create.bad_email" => ok(m.create(ContactCreate::new("not-an-email")).await),
+        "contacts.create.bad_email" => ok(m.create(ContactCreate::builder().email("not-an-email").build()).await),
         "contacts.create.dict" => {
-            let data =
-                ContactCreate { email: "dict@example.com".into(), tags: Some(vec!["a".into()]), ..Default::default() };
+            // A dict carries only the fields it names: none of the defaults.
+            let mut data = ContactCreate::builder().email("dict@example.com").tags(["a"]).build();
+            data.first_name = None;
+            data.last_name = None;
+            data.phone = None;
+            data.whatsapp = None;
+            data.country = None;
+            data.source = None;
+            data.marketing_consent = None;
             ok(m.create(data).await)
         }
-        "contacts.create.duplicate" => ok(m.create(ContactCreate::new("john@example.com")).await),
+        "contacts.create.duplicate" => ok(m.create(ContactCreate::builder().email("john@example.com").build()).await),
         "contacts.create.full" => {
-            let data = ContactCreate::new("john@example.com")
-                .name("John", "Doe")
+            let data = ContactCreate::builder()
+                .email("john@example.com")
+                .first_name("John")
+                .last_name("Doe")
                 .phone("+1234567890")
                 .whatsapp("+1234567891")
                 .country("Singapore")
                 .source(ContactSource::Lead)
                 .tags(["newsletter", "webinar"])
-                .marketing_consent(MarketingConsent { email: true, sms: false, whatsapp: true });
+                .marketing_consent(MarketingConsent::builder().email(true).sms(false).whatsapp(true).build())
+                .build();
             ok(m.create(data).await)
         }
-        "contacts.create.minimal" => ok(m.create(ContactCreate::new("jane@example.com")).await),
+        "contacts.create.minimal" => ok(m.create(ContactCreate::builder().email("jane@example.com").build()).await),
         "contacts.delete" => unit(m.delete("con_1").await),
         "contacts.get" => ok(m.get("con_1").await),
         "contacts.iter_all" => ok(collect(m.iter_all(&ListParams::new())).await),
@@ -339,34 +375,33 @@ async fn contacts(name: &str, c: &Client) -> Option<Outcome> {
         "contacts.list" => ok(m.list(&ListParams::new()).await),
         "contacts.list.paged" => ok(m.list(&ListParams::new().page(3).page_size(5)).await),
         "contacts.update.dict" => {
-            let data = ContactUpdate {
-                first_name: some("Dict"),
-                marketing_consent: Some(MarketingConsent { email: false, ..Default::default() }),
-                source: Some(ContactSource::Migration),
-                ..Default::default()
-            };
+            let data = ContactUpdate::builder()
+                .first_name("Dict")
+                .marketing_consent(MarketingConsent::builder().email(false).build())
+                .source(ContactSource::Migration)
+                .build();
             ok(m.update("con_1", data).await)
         }
         "contacts.update.dict_bad_email" => {
-            ok(m.update("con_1", ContactUpdate { email: some("broken@"), ..Default::default() }).await)
+            ok(m.update("con_1", ContactUpdate::builder().email("broken@").build()).await)
         }
         "contacts.update.model" => {
-            let data = ContactUpdate {
-                email: some("john.doe@example.com"),
-                first_name: some("Johnny"),
-                last_name: some("D"),
-                phone: some("+1999"),
-                whatsapp: some("+1888"),
-                country: some("India"),
-                source: Some(ContactSource::Purchase),
-                tags: Some(vec!["vip".into()]),
-                marketing_consent: Some(MarketingConsent::none()),
-            };
+            let data = ContactUpdate::builder()
+                .email("john.doe@example.com")
+                .first_name("Johnny")
+                .last_name("D")
+                .phone("+1999")
+                .whatsapp("+1888")
+                .country("India")
+                .source(ContactSource::Purchase)
+                .tags(["vip"])
+                .marketing_consent(MarketingConsent::none())
+                .build();
             ok(m.update("con_1", data).await)
         }
-        "contacts.update_ltv.bad_email" => {
-            ok(m.update_ltv(ContactUpdateLtv::new("nope", Decimal::new(100, 2), "USD")).await)
-        }
+        "contacts.update_ltv.bad_email" => ok(m
+            .update_ltv(ContactUpdateLtv::builder().email("nope").value(Decimal::new(100, 2)).currency("USD").build())
+            .await),
         "contacts.update_ltv" | "contacts.update_ltv.constructed" => ok(m.update_ltv(ltv_for_contact()).await),
         _ => return None,
     })

@@ -18,7 +18,7 @@ use konigle_blocking::spec::{
 use konigle_blocking::{Client, Manager, Timestamp};
 use konigle_core::models::Payload;
 use konigle_core::resource::{collection_request, detail_request};
-use konigle_core::{Body, Method, Request};
+use konigle_core::{Body, FileInput, Method, Request};
 
 /// Where `emails().send` posts (for `--dry-run`).
 const SEND_EMAIL_PATH: &str = "/reachout/api/v1/send-email";
@@ -59,12 +59,12 @@ impl CliCreate for Audiences {
         Opt::new("tag", "tags", Kind::Many, "A tag selecting contacts (repeatable)").required(),
     ];
     fn create_payload(v: Values) -> CliResult<AudienceCreate> {
-        let mut data = AudienceCreate::new(v.req::<String>("name")?, v.get::<Vec<String>>("tags")?.unwrap_or_default());
-        data.code = v.get("code")?;
-        if let Some(d) = v.str("description") {
-            data = data.description(d);
-        }
-        Ok(data)
+        Ok(AudienceCreate::builder()
+            .name(v.req::<String>("name")?)
+            .tags(v.get::<Vec<String>>("tags")?.unwrap_or_default())
+            .maybe_code(v.get::<String>("code")?)
+            .maybe_description(v.str("description"))
+            .build())
     }
 }
 
@@ -220,7 +220,7 @@ fn campaigns_special(reg: &mut Registry) {
         "konigle comm campaigns schedule camp_1 --scheduled-at 2026-01-31T09:00:00Z",
         |m, ctx| {
             let at: Option<Timestamp> = opts::collect(SCHEDULE, m)?.get("scheduled_at")?;
-            let body = CampaignSchedule { scheduled_at: at }.into_body()?;
+            let body = CampaignSchedule::builder().maybe_scheduled_at(at).build().into_body()?;
             campaign_action(ctx, m, "/schedule", body, |c, id| c.schedule(id, at))
         },
     );
@@ -243,10 +243,11 @@ fn campaigns_special(reg: &mut Registry) {
         "konigle comm campaigns add-ltv camp_1 --value 49.90 --currency USD",
         |m, ctx| {
             let v = opts::collect(LTV, m)?;
-            let mut data = CampaignAddLtv::new(v.req("value")?, v.req::<String>("currency")?);
-            if let Some(e) = v.str("contact_email") {
-                data = data.contact_email(e);
-            }
+            let data = CampaignAddLtv::builder()
+                .value(v.req("value")?)
+                .currency(v.req::<String>("currency")?)
+                .maybe_contact_email(v.str("contact_email"))
+                .build();
             let body = data.clone().into_body()?;
             campaign_action(ctx, m, "/add-ltv", body, move |c, id| c.add_ltv(id, data))
         },
@@ -275,13 +276,13 @@ fn campaigns_special(reg: &mut Registry) {
         "konigle comm campaigns new-email-campaign -n Launch --email-channel ch_1 --tag vip -s Hello --body-html '<p>Hi</p>'",
         |m, ctx| {
             let v = opts::collect(NEW_EMAIL, m)?;
-            let mut data = CampaignCreateEmail::new(
-                v.req::<String>("campaign_name")?,
-                v.req::<String>("email_channel")?,
-                v.get::<Vec<String>>("contact_tags")?.unwrap_or_default(),
-                v.req::<String>("subject")?,
-                v.req::<String>("body_html")?,
-            );
+            let mut data = CampaignCreateEmail::builder()
+                .campaign_name(v.req::<String>("campaign_name")?)
+                .email_channel(v.req::<String>("email_channel")?)
+                .contact_tags(v.get::<Vec<String>>("contact_tags")?.unwrap_or_default())
+                .subject(v.req::<String>("subject")?)
+                .body_html(v.req::<String>("body_html")?)
+                .build();
             macro_rules! set {
                 ($($f:ident),*) => {$( if let Some(x) = v.get(stringify!($f))? { data.$f = Some(x); } )*};
             }
@@ -310,7 +311,7 @@ fn campaigns_special(reg: &mut Registry) {
             let id = crud::id(m);
             let email = m.get_one::<String>("email").cloned().unwrap_or_default();
             if dry_run(m) {
-                let body = CampaignTestEmail { email_address: email.clone() }.into_body()?;
+                let body = CampaignTestEmail::builder().email_address(email.clone()).build().into_body()?;
                 return ctx
                     .describe(&detail_request::<Campaign>(Method::Post, &id)?.suffix("/send-test-email").body(body));
             }
@@ -426,7 +427,11 @@ fn contacts_special(reg: &mut Registry) {
         "konigle comm contacts update-ltv -e ana@example.com --value 25 --currency USD",
         |m, ctx| {
             let v = opts::collect(LTV, m)?;
-            let data = ContactUpdateLtv::new(v.req::<String>("email")?, v.req("value")?, v.req::<String>("currency")?);
+            let data = ContactUpdateLtv::builder()
+                .email(v.req::<String>("email")?)
+                .value(v.req("value")?)
+                .currency(v.req::<String>("currency")?)
+                .build();
             if dry_run(m) {
                 return ctx.describe(
                     &collection_request::<Contact>(Method::Post).suffix("/update-ltv").body(data.into_body()?),
@@ -474,12 +479,13 @@ macro_rules! account_opts {
 impl CliCreate for EmailAccounts {
     const CREATE: &'static [Opt] = account_opts!(Opt::text("name", "name", "Account name").short('n').required());
     fn create_payload(v: Values) -> CliResult<EmailAccountCreate> {
-        let mut data = EmailAccountCreate::new(v.req::<String>("name")?);
-        macro_rules! set {
-            ($($f:ident),*) => {$( if let Some(x) = v.str(stringify!($f)) { data = data.$f(x); } )*};
-        }
-        set!(default_from_email, default_from_name, default_reply_to_email, default_reply_to_name);
-        Ok(data)
+        Ok(EmailAccountCreate::builder()
+            .name(v.req::<String>("name")?)
+            .maybe_default_from_email(v.str("default_from_email"))
+            .maybe_default_from_name(v.str("default_from_name"))
+            .maybe_default_reply_to_email(v.str("default_reply_to_email"))
+            .maybe_default_reply_to_name(v.str("default_reply_to_name"))
+            .build())
     }
 }
 
@@ -507,14 +513,12 @@ fn accounts_special(reg: &mut Registry) {
         "konigle comm email accounts setup --name Shop --from-email hi@shop.com --identity-value shop.com",
         |m, ctx| {
             let v = opts::collect(SETUP, m)?;
-            let mut data = EmailAccountSetup::new(
-                v.req::<String>("account_name")?,
-                v.req::<String>("default_from_email")?,
-                v.req::<String>("identity_value")?,
-            );
-            if let Some(r) = v.str("default_reply_to_email") {
-                data = data.default_reply_to_email(r);
-            }
+            let data = EmailAccountSetup::builder()
+                .account_name(v.req::<String>("account_name")?)
+                .default_from_email(v.req::<String>("default_from_email")?)
+                .identity_value(v.req::<String>("identity_value")?)
+                .maybe_default_reply_to_email(v.str("default_reply_to_email"))
+                .build();
             if dry_run(m) {
                 return ctx.describe(
                     &collection_request::<EmailAccount>(Method::Post).suffix("/setup").body(data.into_body()?),
@@ -579,7 +583,7 @@ impl CliCreate for EmailChannels {
         ]),
     ];
     fn create_payload(v: Values) -> CliResult<EmailChannelCreate> {
-        Ok(EmailChannelCreate::new(v.req::<String>("code")?, v.req("channel_type")?))
+        Ok(EmailChannelCreate::builder().code(v.req::<String>("code")?).channel_type(v.req("channel_type")?).build())
     }
 }
 
@@ -657,7 +661,7 @@ impl CliCreate for EmailIdentities {
     const CREATE: &'static [Opt] =
         &[Opt::text("value", "identity_value", "Domain or email address").short('v').required()];
     fn create_payload(v: Values) -> CliResult<EmailIdentityCreate> {
-        Ok(EmailIdentityCreate::new(v.req::<String>("identity_value")?))
+        Ok(EmailIdentityCreate::builder().identity_value(v.req::<String>("identity_value")?).build())
     }
 }
 
@@ -762,18 +766,15 @@ impl CliCreate for EmailTemplates {
         Opt::new("is-base", "is_base", Kind::Flag, "Make it the account's base template"),
     ];
     fn create_payload(v: Values) -> CliResult<EmailTemplateCreate> {
-        let mut data = EmailTemplateCreate::new(
-            v.req::<String>("name")?,
-            v.req::<String>("code")?,
-            v.req::<String>("subject")?,
-            v.req::<String>("body_html")?,
-        );
-        if let Some(t) = v.str("body_text") {
-            data = data.body_text(t);
-        }
-        data.tags = v.get("tags")?.unwrap_or_default();
-        data.is_base = v.get("is_base")?.unwrap_or(false);
-        Ok(data)
+        Ok(EmailTemplateCreate::builder()
+            .name(v.req::<String>("name")?)
+            .code(v.req::<String>("code")?)
+            .subject(v.req::<String>("subject")?)
+            .body_html(v.req::<String>("body_html")?)
+            .maybe_body_text(v.str("body_text"))
+            .tags(v.get::<Vec<String>>("tags")?.unwrap_or_default())
+            .is_base(v.get("is_base")?.unwrap_or(false))
+            .build())
     }
 }
 
@@ -816,34 +817,27 @@ fn email_send(reg: &mut Registry) {
         |m, ctx| {
             let s = |id: &str| m.get_one::<String>(id).cloned();
             let many = |id: &str| m.get_many::<String>(id).map(|v| v.cloned().collect::<Vec<_>>()).unwrap_or_default();
-            let mut email = Email::new(
-                many("to"),
-                s("subject").unwrap_or_default(),
-                s("body-html").unwrap_or_default(),
-                s("channel").unwrap_or_default(),
-            );
-            if let Some(t) = s("body-text") {
-                email = email.body_text(t);
-            }
-            if let Some(f) = s("from-email") {
-                email = email.from_email(f);
-            }
-            if let Some(r) = s("reply-to-email") {
-                email = email.reply_to_email(r);
-            }
-            if let Some(c) = s("category") {
-                email = email.category(c);
-            }
-            for file in many("attachment") {
-                email = email.attachment(file_input(&file));
-            }
-            email = email.save_as_template(m.get_flag("save-as-template"));
+            let files: Vec<FileInput> = many("attachment").iter().map(|file| file_input(file)).collect();
+            let mut headers = Vec::new();
             for header in many("header") {
                 let (name, value) = header
                     .split_once(':')
                     .ok_or_else(|| CliError::usage(format!("--header `{header}`: expected `Name: value`")))?;
-                email = email.header(name.trim(), value.trim());
+                headers.push((name.trim().to_string(), value.trim().to_string()));
             }
+            let email = Email::builder()
+                .to_email(many("to"))
+                .subject(s("subject").unwrap_or_default())
+                .body_html(s("body-html").unwrap_or_default())
+                .channel(s("channel").unwrap_or_default())
+                .maybe_body_text(s("body-text"))
+                .maybe_from_email(s("from-email"))
+                .maybe_reply_to_email(s("reply-to-email"))
+                .maybe_category(s("category"))
+                .maybe_attachments((!files.is_empty()).then_some(files))
+                .save_as_template(m.get_flag("save-as-template"))
+                .maybe_headers((!headers.is_empty()).then_some(headers))
+                .build();
             if dry_run(m) {
                 return ctx.describe(&Request::new(Method::Post, SEND_EMAIL_PATH).body(email.into_body()?));
             }

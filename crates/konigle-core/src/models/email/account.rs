@@ -58,54 +58,36 @@ impl Resource for EmailAccount {
     }
 }
 
-/// Payload of `email_accounts().create`. Empty strings mean "not set".
+/// Payload of `email_accounts().create`. Empty strings mean "not set"
+/// (the default of every field but the name).
 ///
 /// ```
 /// use konigle_core::models::EmailAccountCreate;
-/// let data = EmailAccountCreate::new("Marketing Account")
+/// let data = EmailAccountCreate::builder()
+///     .name("Marketing Account")
 ///     .default_from_email("noreply@example.com")
-///     .default_from_name("Example Team");
+///     .default_from_name("Example Team")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailAccountCreate {
     /// Name of the account (required, at most 255 characters).
     pub name: String,
-    /// Default sender address: a valid email address, or empty.
+    /// Default sender address: a valid email address, or empty (the default).
+    #[builder(default)]
     pub default_from_email: String,
-    /// Default sender name (at most 255 characters).
+    /// Default sender name (at most 255 characters; empty by default).
+    #[builder(default)]
     pub default_from_name: String,
-    /// Default reply-to address.
+    /// Default reply-to address (empty by default).
+    #[builder(default)]
     pub default_reply_to_email: String,
-    /// Default reply-to name (at most 255 characters).
+    /// Default reply-to name (at most 255 characters; empty by default).
+    #[builder(default)]
     pub default_reply_to_name: String,
-}
-
-impl EmailAccountCreate {
-    /// An account with a name and empty defaults.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into(), ..Self::default() }
-    }
-    /// Sets the default sender address.
-    pub fn default_from_email(mut self, v: impl Into<String>) -> Self {
-        self.default_from_email = v.into();
-        self
-    }
-    /// Sets the default sender name.
-    pub fn default_from_name(mut self, v: impl Into<String>) -> Self {
-        self.default_from_name = v.into();
-        self
-    }
-    /// Sets the default reply-to address.
-    pub fn default_reply_to_email(mut self, v: impl Into<String>) -> Self {
-        self.default_reply_to_email = v.into();
-        self
-    }
-    /// Sets the default reply-to name.
-    pub fn default_reply_to_name(mut self, v: impl Into<String>) -> Self {
-        self.default_reply_to_name = v.into();
-        self
-    }
 }
 
 impl Payload for EmailAccountCreate {
@@ -118,7 +100,15 @@ impl Payload for EmailAccountCreate {
 }
 
 /// Changes to an email account. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::EmailAccountUpdate;
+/// let change = EmailAccountUpdate::builder().default_from_name("Acme").build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailAccountUpdate {
     /// New name (at most 255 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,43 +147,28 @@ impl Payload for EmailAccountUpdate {
 ///
 /// ```
 /// use konigle_core::models::EmailAccountSetup;
-/// let data = EmailAccountSetup::new("Marketing Account", "noreply@example.com", "example.com")
-///     .default_reply_to_email("support@example.com");
+/// let data = EmailAccountSetup::builder()
+///     .account_name("Marketing Account")
+///     .default_from_email("noreply@example.com")
+///     .identity_value("example.com")
+///     .default_reply_to_email("support@example.com")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailAccountSetup {
-    /// Name of the account (at most 255 characters).
+    /// Name of the account (required, at most 255 characters).
     pub account_name: String,
-    /// Default sender address (a valid email address).
+    /// Default sender address (required, a valid email address).
     pub default_from_email: String,
     /// Default reply-to address (a valid email address).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_reply_to_email: Option<String>,
-    /// The domain or email address to verify as a sending identity (at
-    /// most 255 characters).
+    /// The domain or email address to verify as a sending identity
+    /// (required, at most 255 characters).
     pub identity_value: String,
-}
-
-impl EmailAccountSetup {
-    /// A setup with the account name, sender address and identity to verify.
-    pub fn new(
-        account_name: impl Into<String>,
-        default_from_email: impl Into<String>,
-        identity_value: impl Into<String>,
-    ) -> Self {
-        Self {
-            account_name: account_name.into(),
-            default_from_email: default_from_email.into(),
-            default_reply_to_email: None,
-            identity_value: identity_value.into(),
-        }
-    }
-    /// Sets the default reply-to address.
-    pub fn default_reply_to_email(mut self, v: impl Into<String>) -> Self {
-        self.default_reply_to_email = Some(v.into());
-        self
-    }
 }
 
 impl Payload for EmailAccountSetup {
@@ -219,4 +194,56 @@ pub struct AccountStatus {
     /// Any other field the server returns.
     #[serde(flatten)]
     pub extra: crate::JsonMap,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn body(p: impl Payload) -> Value {
+        match p.into_body() {
+            Ok(Body::Json(v)) => v,
+            other => panic!("expected a JSON body, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn create_sends_empty_defaults() {
+        assert_eq!(
+            body(EmailAccountCreate::builder().name("Bare Account").build()),
+            json!({"name": "Bare Account", "default_from_email": "", "default_from_name": "",
+                   "default_reply_to_email": "", "default_reply_to_name": ""})
+        );
+        let v = body(EmailAccountCreate::builder().name("A").default_reply_to_email("Help@EXAMPLE.com").build());
+        assert_eq!(v["default_reply_to_email"], "Help@example.com");
+        assert!(EmailAccountCreate::builder().name("X").default_from_email("bad").build().into_body().is_err());
+    }
+
+    #[test]
+    fn setup_sends_the_reply_to_only_when_set() {
+        let setup = || {
+            EmailAccountSetup::builder()
+                .account_name("Solo")
+                .default_from_email("me@example.org")
+                .identity_value("example.org")
+        };
+        assert_eq!(
+            body(setup().build()),
+            json!({"account_name": "Solo", "default_from_email": "me@example.org", "identity_value": "example.org"})
+        );
+        assert_eq!(
+            body(setup().default_reply_to_email("help@example.org").build())["default_reply_to_email"],
+            "help@example.org"
+        );
+    }
+
+    #[test]
+    fn update_defaults_to_an_empty_builder() {
+        assert_eq!(EmailAccountUpdate::default(), EmailAccountUpdate::builder().build());
+        assert_eq!(
+            body(EmailAccountUpdate::builder().default_from_name("Acme").build()),
+            json!({"default_from_name": "Acme"})
+        );
+    }
 }

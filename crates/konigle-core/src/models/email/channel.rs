@@ -121,23 +121,18 @@ pub fn email_channel_code(field: &str, code: &str) -> Result<String> {
 ///
 /// ```
 /// use konigle_core::models::{EmailChannelCreate, EmailChannelType};
-/// let data = EmailChannelCreate::new("promotions", EmailChannelType::Marketing);
+/// let data = EmailChannelCreate::builder().code("promotions").channel_type(EmailChannelType::Marketing).build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailChannelCreate {
-    /// Unique code of the channel (at most 50 characters: letters, digits,
-    /// `-` and `_`).
+    /// Unique code of the channel (required; at most 50 characters:
+    /// letters, digits, `-` and `_`).
     pub code: String,
-    /// Kind of emails the channel sends.
+    /// Kind of emails the channel sends (required).
     pub channel_type: EmailChannelType,
-}
-
-impl EmailChannelCreate {
-    /// A channel with a code and a type.
-    pub fn new(code: impl Into<String>, channel_type: EmailChannelType) -> Self {
-        Self { code: code.into(), channel_type }
-    }
 }
 
 impl Payload for EmailChannelCreate {
@@ -149,7 +144,15 @@ impl Payload for EmailChannelCreate {
 }
 
 /// Changes to an email channel. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::EmailChannelUpdate;
+/// let change = EmailChannelUpdate::builder().code("renamed").build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailChannelUpdate {
     /// New code (at most 50 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -160,5 +163,24 @@ impl Payload for EmailChannelUpdate {
     fn into_body(self) -> Result<Body> {
         check_opt_max_len("code", self.code.as_deref(), EMAIL_CHANNEL_CODE_MAX)?;
         Body::json(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn create_lower_cases_the_code_and_update_defaults_to_an_empty_builder() {
+        let data =
+            EmailChannelCreate::builder().code("Promo_Channel-1").channel_type(EmailChannelType::Marketing).build();
+        let Ok(Body::Json(v)) = data.into_body() else { panic!("expected JSON") };
+        assert_eq!(v, json!({"code": "promo_channel-1", "channel_type": "marketing"}));
+        assert_eq!(EmailChannelUpdate::default(), EmailChannelUpdate::builder().build());
+        let Ok(Body::Json(v)) = EmailChannelUpdate::builder().code("renamed").build().into_body() else {
+            panic!("expected JSON")
+        };
+        assert_eq!(v, json!({"code": "renamed"}));
     }
 }

@@ -101,17 +101,19 @@ impl Resource for EmailIdentity {
 }
 
 /// Payload of `email_identities().create`: the domain or address to verify.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// ```
+/// use konigle_core::models::EmailIdentityCreate;
+/// let data = EmailIdentityCreate::builder().identity_value("example.com").build();
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailIdentityCreate {
-    /// A domain (`example.com`) or an email address (at most 255 characters).
+    /// A domain (`example.com`) or an email address (required, at most 255
+    /// characters).
     pub identity_value: String,
-}
-
-impl EmailIdentityCreate {
-    /// An identity for a domain or an email address.
-    pub fn new(identity_value: impl Into<String>) -> Self {
-        Self { identity_value: identity_value.into() }
-    }
 }
 
 impl Payload for EmailIdentityCreate {
@@ -122,7 +124,14 @@ impl Payload for EmailIdentityCreate {
 }
 
 /// Changes to an email identity. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::EmailIdentityUpdate;
+/// let change = EmailIdentityUpdate::builder().use_custom_mail_from(true).build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
 pub struct EmailIdentityUpdate {
     /// Whether to use the custom MAIL FROM domain.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,3 +139,23 @@ pub struct EmailIdentityUpdate {
 }
 
 crate::json_payload!(EmailIdentityUpdate);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bodies() {
+        let Ok(Body::Json(v)) = EmailIdentityCreate::builder().identity_value("example.com").build().into_body() else {
+            panic!("expected JSON")
+        };
+        assert_eq!(v, json!({"identity_value": "example.com"}));
+        assert!(EmailIdentityCreate::builder().identity_value("x".repeat(256)).build().into_body().is_err());
+        assert_eq!(EmailIdentityUpdate::default(), EmailIdentityUpdate::builder().build());
+        let Ok(Body::Json(v)) = EmailIdentityUpdate::builder().use_custom_mail_from(false).build().into_body() else {
+            panic!("expected JSON")
+        };
+        assert_eq!(v, json!({"use_custom_mail_from": false}));
+    }
+}

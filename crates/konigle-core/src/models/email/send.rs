@@ -35,23 +35,31 @@ pub const EMAIL_HEADER_PREFIX: &str = "X-";
 /// ```
 /// use konigle_core::models::Email;
 /// use konigle_core::FileInput;
-/// let email = Email::new(["alice@example.com"], "Your report", "<p>Attached.</p>", "transactional")
+/// let email = Email::builder()
+///     .to_email(["alice@example.com"])
+///     .subject("Your report")
+///     .body_html("<p>Attached.</p>")
+///     .channel("transactional")
 ///     .body_text("Attached.")
 ///     .reply_to_email("support@example.com")
-///     .header("X-Campaign-Id", "cmp_1")
-///     .attachment(FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("report.csv"));
+///     .headers([("X-Campaign-Id", "cmp_1")])
+///     .attachments([FileInput::bytes(b"a,b\n1,2\n".to_vec()).with_name("report.csv")])
+///     .build();
 /// # let _ = email;
 /// ```
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct Email {
     /// Sender address, replacing the account's default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
-    /// Recipients (at least one valid address).
+    /// Recipients (required, at least one valid address).
+    #[builder(with = |to: impl IntoIterator<Item = impl Into<String>>| to.into_iter().map(Into::into).collect())]
     pub to_email: Vec<String>,
-    /// Subject line (at most 255 characters).
+    /// Subject line (required, at most 255 characters).
     pub subject: String,
-    /// HTML body.
+    /// HTML body (required).
     pub body_html: String,
     /// Plain text body.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,87 +67,33 @@ pub struct Email {
     /// Reply-to address, replacing the account's default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
-    /// Files to attach: at most 10, each at most 20 MiB, 100 MiB in all.
-    /// Unset (`None`) nothing is sent; an explicit empty list is sent as
-    /// `"attachments": []` in the JSON body, as the reference sends it.
+    /// Files to attach: at most 10, each at most 20 MiB, 100 MiB in all;
+    /// each a path, bytes (`upload.bin` unless named), a reader,
+    /// `(bytes, file name)` or an `https://` URL. Unset (`None`) nothing is
+    /// sent; an explicit empty list is sent as `"attachments": []` in the
+    /// JSON body, as the reference sends it.
     #[serde(skip)]
+    #[builder(with = |files: impl IntoIterator<Item = impl Into<FileInput>>| files.into_iter().map(Into::into).collect())]
     pub attachments: Option<Vec<FileInput>>,
-    /// Code of the channel to send through (at most 20 characters).
+    /// Code of the channel to send through (required, at most 20 characters).
     pub channel: String,
     /// Notification category code (at most 50 characters). Recipients
     /// unsubscribed from it are not sent the email.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// Whether to also save the email as a template.
+    /// Whether to also save the email as a template (`false` by default).
+    #[builder(default)]
     pub save_as_template: bool,
-    /// Custom headers; every name must start with `X-`.
+    /// Custom headers, as `(name, value)` pairs; every name must start with
+    /// `X-`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(with = |headers: impl IntoIterator<Item = (impl Into<String>, impl Into<String>)>| {
+        headers.into_iter().map(|(name, value)| (name.into(), value.into())).collect()
+    })]
     pub headers: Option<BTreeMap<String, String>>,
 }
 
 impl Email {
-    /// An email to `to_email` through `channel`, with a subject and an HTML body.
-    pub fn new<I, S>(
-        to_email: I,
-        subject: impl Into<String>,
-        body_html: impl Into<String>,
-        channel: impl Into<String>,
-    ) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Self {
-            from_email: None,
-            to_email: to_email.into_iter().map(Into::into).collect(),
-            subject: subject.into(),
-            body_html: body_html.into(),
-            body_text: None,
-            reply_to_email: None,
-            attachments: None,
-            channel: channel.into(),
-            category: None,
-            save_as_template: false,
-            headers: None,
-        }
-    }
-    /// Sets the sender address.
-    pub fn from_email(mut self, v: impl Into<String>) -> Self {
-        self.from_email = Some(v.into());
-        self
-    }
-    /// Sets the plain text body.
-    pub fn body_text(mut self, v: impl Into<String>) -> Self {
-        self.body_text = Some(v.into());
-        self
-    }
-    /// Sets the reply-to address.
-    pub fn reply_to_email(mut self, v: impl Into<String>) -> Self {
-        self.reply_to_email = Some(v.into());
-        self
-    }
-    /// Adds an attachment: a path, bytes (`upload.bin` unless named), a
-    /// reader, `(bytes, file name)` or an `https://` URL.
-    pub fn attachment(mut self, file: impl Into<FileInput>) -> Self {
-        self.attachments.get_or_insert_with(Vec::new).push(file.into());
-        self
-    }
-    /// Sets the notification category.
-    pub fn category(mut self, v: impl Into<String>) -> Self {
-        self.category = Some(v.into());
-        self
-    }
-    /// Sets whether to save the email as a template.
-    pub fn save_as_template(mut self, v: bool) -> Self {
-        self.save_as_template = v;
-        self
-    }
-    /// Adds a custom header (its name must start with `X-`).
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.get_or_insert_with(BTreeMap::new).insert(name.into(), value.into());
-        self
-    }
-
     fn validate_fields(&self) -> Result<()> {
         if self.to_email.is_empty() {
             return Err(Error::invalid("to_email", "at least one recipient is required"));
@@ -229,22 +183,38 @@ mod tests {
         }
     }
 
+    fn email(to: &[&str], subject: &str, channel: &str) -> Email {
+        Email::builder().to_email(to.iter().copied()).subject(subject).body_html("<p/>").channel(channel).build()
+    }
+
+    fn base() -> Email {
+        email(&["a@example.com"], "S", "tx")
+    }
+
     #[test]
     fn explicit_empty_attachments_are_sent_and_unset_ones_are_not() {
-        let mut email = Email::new(["a@example.com"], "S", "<p/>", "tx");
+        let mut email = base();
         email.attachments = Some(vec![]);
         let Body::Json(v) = email.into_body().unwrap() else { panic!("expected JSON") };
         assert_eq!(v["attachments"], serde_json::json!([]));
-        let Body::Json(v) = Email::new(["a@example.com"], "S", "<p/>", "tx").into_body().unwrap() else {
-            panic!("expected JSON")
-        };
+        let built = Email::builder()
+            .to_email(["a@example.com"])
+            .subject("S")
+            .body_html("<p/>")
+            .channel("tx")
+            .attachments(Vec::<FileInput>::new())
+            .build();
+        let Body::Json(v) = built.into_body().unwrap() else { panic!("expected JSON") };
+        assert_eq!(v["attachments"], serde_json::json!([]));
+        let Body::Json(v) = base().into_body().unwrap() else { panic!("expected JSON") };
         assert!(v.get("attachments").is_none(), "{v}");
     }
 
     #[test]
     fn json_without_attachments() {
-        let body = Email::new(["a@example.com"], "S", "<p/>", "tx").header("X-A", "1").into_body().unwrap();
-        let Body::Json(v) = body else { panic!("expected JSON") };
+        let mut email = base();
+        email.headers = Some(BTreeMap::from([("X-A".to_string(), "1".to_string())]));
+        let Body::Json(v) = email.into_body().unwrap() else { panic!("expected JSON") };
         assert_eq!(
             v,
             serde_json::json!({
@@ -256,10 +226,14 @@ mod tests {
 
     #[test]
     fn headers_travel_as_one_json_field_with_attachments() {
-        let body = Email::new(["a@example.com", "b@example.com"], "S", "<p/>", "tx")
-            .header("X-B", "2")
-            .header("X-A", "1")
-            .attachment((b"x".to_vec(), "a.txt"))
+        let body = Email::builder()
+            .to_email(["a@example.com", "b@example.com"])
+            .subject("S")
+            .body_html("<p/>")
+            .channel("tx")
+            .headers([("X-B", "2"), ("X-A", "1")])
+            .attachments([(b"x".to_vec(), "a.txt")])
+            .build()
             .into_body()
             .unwrap();
         let want = [
@@ -280,23 +254,61 @@ mod tests {
 
     #[test]
     fn rejects_before_sending() {
-        let base = || Email::new(["a@example.com"], "S", "<p/>", "tx");
         let field = |e: Email| match e.into_body() {
             Err(Error::InvalidInput { field, .. }) => field.unwrap_or_default(),
             other => panic!("expected invalid input, got {other:?}"),
         };
-        assert_eq!(field(Email::new(Vec::<String>::new(), "S", "<p/>", "tx")), "to_email");
-        assert_eq!(field(Email::new(["ok@example.com", "nope"], "S", "<p/>", "tx")), "to_email.1");
-        assert_eq!(field(base().from_email("x")), "from_email");
-        assert_eq!(field(base().reply_to_email("x")), "reply_to_email");
-        assert_eq!(field(base().header("Campaign", "x")), "headers");
-        assert_eq!(field(Email::new(["a@example.com"], "S", "<p/>", "c".repeat(21))), "channel");
-        assert_eq!(field(base().category("c".repeat(51))), "category");
-        assert_eq!(field(Email::new(["a@example.com"], "s".repeat(256), "<p/>", "tx")), "subject");
-        let many = (0..11).fold(base(), |e, _| e.attachment(b"x".to_vec()));
+        let with = |f: fn(&mut Email)| {
+            let mut e = base();
+            f(&mut e);
+            e
+        };
+        assert_eq!(field(email(&[], "S", "tx")), "to_email");
+        assert_eq!(field(email(&["ok@example.com", "nope"], "S", "tx")), "to_email.1");
+        assert_eq!(field(with(|e| e.from_email = Some("x".into()))), "from_email");
+        assert_eq!(field(with(|e| e.reply_to_email = Some("x".into()))), "reply_to_email");
+        assert_eq!(field(with(|e| e.headers = Some(BTreeMap::from([("Campaign".into(), "x".into())])))), "headers");
+        assert_eq!(field(email(&["a@example.com"], "S", &"c".repeat(21))), "channel");
+        assert_eq!(field(with(|e| e.category = Some("c".repeat(51)))), "category");
+        assert_eq!(field(email(&["a@example.com"], &"s".repeat(256), "tx")), "subject");
+        let attach = |files: Vec<FileInput>| {
+            Email::builder()
+                .to_email(["a@example.com"])
+                .subject("S")
+                .body_html("<p/>")
+                .channel("tx")
+                .attachments(files)
+                .build()
+        };
+        let many = attach((0..11).map(|_| FileInput::from(b"x".to_vec())).collect());
         assert_eq!(field(many), "attachments");
         let big = vec![0u8; (EMAIL_MAX_ATTACHMENT_SIZE + 1) as usize];
-        assert_eq!(field(base().attachment(big)), "attachments");
-        assert!(matches!(base().attachment("/nonexistent/dir/file.pdf").into_body(), Err(Error::File { .. })));
+        assert_eq!(field(attach(vec![big.into()])), "attachments");
+        assert!(matches!(attach(vec!["/nonexistent/dir/file.pdf".into()]).into_body(), Err(Error::File { .. })));
+    }
+
+    #[test]
+    fn builder_sets_every_field() {
+        let email = Email::builder()
+            .from_email("from@example.com")
+            .to_email(vec!["to@example.com".to_string()])
+            .subject("S")
+            .body_html("<p/>")
+            .body_text("t")
+            .reply_to_email("reply@example.com")
+            .channel("tx")
+            .category("news")
+            .save_as_template(true)
+            .headers([("X-A", "1")])
+            .build();
+        let Body::Json(v) = email.into_body().unwrap() else { panic!("expected JSON") };
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "from_email": "from@example.com", "to_email": ["to@example.com"], "subject": "S", "body_html": "<p/>",
+                "body_text": "t", "reply_to_email": "reply@example.com", "channel": "tx", "category": "news",
+                "save_as_template": true, "headers": {"X-A": "1"}
+            })
+        );
     }
 }

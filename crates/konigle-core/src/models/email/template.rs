@@ -65,69 +65,45 @@ impl Resource for EmailTemplate {
 
 /// Payload of `email_templates().create`.
 ///
+/// The plain text body is sent as `""`, the tags as `[]` and `is_base` as
+/// `false` unless they are set.
+///
 /// ```
 /// use konigle_core::models::EmailTemplateCreate;
-/// let data = EmailTemplateCreate::new(
-///     "Welcome Email",
-///     "welcome-email",
-///     "Welcome to {{company_name}}!",
-///     "<h1>Welcome!</h1>",
-/// )
-/// .body_text("Welcome!")
-/// .tags(["welcome", "onboarding"]);
+/// let data = EmailTemplateCreate::builder()
+///     .name("Welcome Email")
+///     .code("welcome-email")
+///     .subject("Welcome to {{company_name}}!")
+///     .body_html("<h1>Welcome!</h1>")
+///     .body_text("Welcome!")
+///     .tags(["welcome", "onboarding"])
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailTemplateCreate {
-    /// Name (at most 255 characters).
+    /// Name (required, at most 255 characters).
     pub name: String,
-    /// Unique code (at most 100 characters).
+    /// Unique code (required, at most 100 characters).
     pub code: String,
-    /// Subject line template.
+    /// Subject line template (required).
     pub subject: String,
-    /// HTML body template.
+    /// HTML body template (required).
     pub body_html: String,
     /// Plain text body template (empty by default).
+    #[builder(default)]
     pub body_text: String,
-    /// Tags.
+    /// Tags (none by default).
+    #[builder(
+        default,
+        with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect()
+    )]
     pub tags: Vec<String>,
-    /// Whether this is the account's base template.
+    /// Whether this is the account's base template (`false` by default).
+    #[builder(default)]
     pub is_base: bool,
-}
-
-impl EmailTemplateCreate {
-    /// A template with a name, code, subject and HTML body.
-    pub fn new(
-        name: impl Into<String>,
-        code: impl Into<String>,
-        subject: impl Into<String>,
-        body_html: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            code: code.into(),
-            subject: subject.into(),
-            body_html: body_html.into(),
-            body_text: String::new(),
-            tags: Vec::new(),
-            is_base: false,
-        }
-    }
-    /// Sets the plain text body.
-    pub fn body_text(mut self, v: impl Into<String>) -> Self {
-        self.body_text = v.into();
-        self
-    }
-    /// Sets the tags.
-    pub fn tags<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
-        self.tags = tags.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Marks the template as the account's base template.
-    pub fn is_base(mut self, v: bool) -> Self {
-        self.is_base = v;
-        self
-    }
 }
 
 fn check_name_code(name: Option<&str>, code: Option<&str>) -> Result<()> {
@@ -148,7 +124,15 @@ impl Payload for EmailTemplateCreate {
 }
 
 /// Changes to an email template. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::EmailTemplateUpdate;
+/// let change = EmailTemplateUpdate::builder().subject("Welcome aboard!").tags(["welcome"]).build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct EmailTemplateUpdate {
     /// New name (at most 255 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -167,6 +151,7 @@ pub struct EmailTemplateUpdate {
     pub body_text: Option<String>,
     /// New tags.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect())]
     pub tags: Option<Vec<String>>,
     /// Whether this is the account's base template.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,5 +162,54 @@ impl Payload for EmailTemplateUpdate {
     fn into_body(self) -> Result<Body> {
         check_name_code(self.name.as_deref(), self.code.as_deref())?;
         Body::json(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn body(p: impl Payload) -> Value {
+        match p.into_body() {
+            Ok(Body::Json(v)) => v,
+            other => panic!("expected a JSON body, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn create_sends_the_defaults() {
+        let plain = EmailTemplateCreate::builder().name("Plain").code("plain").subject("Hi").body_html("<p>Hi</p>");
+        assert_eq!(
+            body(plain.build()),
+            json!({"name": "Plain", "code": "plain", "subject": "Hi", "body_html": "<p>Hi</p>", "body_text": "",
+                   "tags": [], "is_base": false})
+        );
+        let full = EmailTemplateCreate::builder()
+            .name("W")
+            .code("w")
+            .subject("S")
+            .body_html("<p/>")
+            .body_text("t")
+            .tags(["a", "b"])
+            .is_base(true)
+            .build();
+        let v = body(full);
+        assert_eq!(
+            (v["body_text"].clone(), v["tags"].clone(), v["is_base"].clone()),
+            (json!("t"), json!(["a", "b"]), json!(true))
+        );
+        let long =
+            EmailTemplateCreate::builder().name("N").code("c".repeat(101)).subject("S").body_html("<p/>").build();
+        assert!(long.into_body().is_err());
+    }
+
+    #[test]
+    fn update_defaults_to_an_empty_builder() {
+        assert_eq!(EmailTemplateUpdate::default(), EmailTemplateUpdate::builder().build());
+        assert_eq!(
+            body(EmailTemplateUpdate::builder().subject("S").tags(["x"]).build()),
+            json!({"subject": "S", "tags": ["x"]})
+        );
     }
 }

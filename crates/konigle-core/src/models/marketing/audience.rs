@@ -50,48 +50,38 @@ impl Resource for Audience {
 
 /// Payload of `audiences().create`.
 ///
-/// [`AudienceCreate::new`] sets the description to `""` as the API
-/// documents; unset optional fields are not sent. Without a code the server
-/// derives one from the name.
+/// The builder sends the description as `""` unless it is set, as the API
+/// documents; assign `None` to the field to leave it out. Unset optional
+/// fields are not sent. Without a code the server derives one from the name.
 ///
 /// ```
 /// use konigle_core::models::AudienceCreate;
-/// let data = AudienceCreate::new("Newsletter Subscribers", ["newsletter", "engaged"])
+/// let data = AudienceCreate::builder()
+///     .name("Newsletter Subscribers")
+///     .tags(["newsletter", "engaged"])
 ///     .code("newsletter-subscribers")
-///     .description("Everyone who subscribed");
+///     .description("Everyone who subscribed")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct AudienceCreate {
     /// Name (required, at most 255 characters).
     pub name: String,
-    /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Description (`""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub description: Option<String>,
-    /// Tags selecting the contacts.
+    /// Tags selecting the contacts (required).
     #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
+    #[builder(with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect())]
     pub tags: Vec<String>,
     /// Slug code (lowercase letters and digits joined by hyphens, at most
     /// 100 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-}
-
-impl AudienceCreate {
-    /// An audience with a name, tags and an empty description.
-    pub fn new<T: Into<String>>(name: impl Into<String>, tags: impl IntoIterator<Item = T>) -> Self {
-        Self { name: name.into(), description: blank(), tags: tags.into_iter().map(Into::into).collect(), code: None }
-    }
-    /// Sets the slug code.
-    pub fn code(mut self, code: impl Into<String>) -> Self {
-        self.code = Some(code.into());
-        self
-    }
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
 }
 
 impl Payload for AudienceCreate {
@@ -103,7 +93,15 @@ impl Payload for AudienceCreate {
 }
 
 /// Changes to an audience. Unset fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::AudienceUpdate;
+/// let change = AudienceUpdate::builder().description("Repeat buyers").tags(["vip", "repeat"]).build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct AudienceUpdate {
     /// New name (at most 255 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +114,7 @@ pub struct AudienceUpdate {
     pub description: Option<String>,
     /// New tags (replacing the current ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect())]
     pub tags: Option<Vec<String>>,
 }
 

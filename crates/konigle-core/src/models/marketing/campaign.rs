@@ -253,22 +253,29 @@ fn check_overrides(
 
 /// Payload of `campaigns().create`.
 ///
-/// [`CampaignCreate::new`] sets the text fields to `""` as the API
-/// documents; unset optional fields are not sent.
+/// The builder sends the description, sender and reply-to names and UTM
+/// code as `""` unless they are set, as the API documents; assign `None` to
+/// such a field to leave it out. Unset optional fields are not sent.
 ///
 /// ```
 /// use konigle_core::models::CampaignCreate;
-/// let data = CampaignCreate::new("Summer Sale 2024", "aud_1")
+/// let data = CampaignCreate::builder()
+///     .name("Summer Sale 2024")
+///     .audience("aud_1")
 ///     .email_channel("ch_1")
 ///     .email_template("tpl_1")
 ///     .execution_duration_minutes(60)
-///     .utm_code("summer-sale-2024");
+///     .utm_code("summer-sale-2024")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct CampaignCreate {
-    /// Channel type (email).
+    /// Channel type (email, the default).
     #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
+    #[builder(default)]
     pub channel_type: CampaignChannelType,
     /// Email channel id (required by the API for email campaigns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -280,8 +287,9 @@ pub struct CampaignCreate {
     pub audience: String,
     /// Name (required, at most 255 characters).
     pub name: String,
-    /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Description (`""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub description: Option<String>,
     /// When to send (`None`: as soon as started).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,82 +302,23 @@ pub struct CampaignCreate {
     /// set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
-    /// Sender name override (at most 255 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Sender name override (at most 255 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub from_name: Option<String>,
     /// Reply-to address override. Unset (`None`), the reference's default
     /// `""` (the channel's default) is sent; an explicit `""` means "not
     /// set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
-    /// Reply-to name override (at most 255 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Reply-to name override (at most 255 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub reply_to_name: Option<String>,
-    /// UTM campaign code (at most 100 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// UTM campaign code (at most 100 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub utm_code: Option<String>,
-}
-
-impl CampaignCreate {
-    /// An email campaign for `audience` (an audience id), with empty
-    /// description, overrides and UTM code (the unset address overrides are
-    /// sent as `""`).
-    pub fn new(name: impl Into<String>, audience: impl Into<String>) -> Self {
-        Self {
-            channel_type: CampaignChannelType::Email,
-            audience: audience.into(),
-            name: name.into(),
-            description: blank(),
-            from_email: None,
-            from_name: blank(),
-            reply_to_email: None,
-            reply_to_name: blank(),
-            utm_code: blank(),
-            ..Self::default()
-        }
-    }
-    /// Sets the email channel id.
-    pub fn email_channel(mut self, v: impl Into<String>) -> Self {
-        self.email_channel = Some(v.into());
-        self
-    }
-    /// Sets the email template id.
-    pub fn email_template(mut self, v: impl Into<String>) -> Self {
-        self.email_template = Some(v.into());
-        self
-    }
-    /// Sets the description.
-    pub fn description(mut self, v: impl Into<String>) -> Self {
-        self.description = Some(v.into());
-        self
-    }
-    /// Sets the send time.
-    pub fn scheduled_at(mut self, v: Timestamp) -> Self {
-        self.scheduled_at = Some(v);
-        self
-    }
-    /// Spreads sends over this many minutes (1..=1440).
-    pub fn execution_duration_minutes(mut self, v: u32) -> Self {
-        self.execution_duration_minutes = Some(v);
-        self
-    }
-    /// Sets the sender address and name.
-    pub fn from(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
-        self.from_email = Some(email.into());
-        self.from_name = Some(name.into());
-        self
-    }
-    /// Sets the reply-to address and name.
-    pub fn reply_to(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
-        self.reply_to_email = Some(email.into());
-        self.reply_to_name = Some(name.into());
-        self
-    }
-    /// Sets the UTM code.
-    pub fn utm_code(mut self, v: impl Into<String>) -> Self {
-        self.utm_code = Some(v.into());
-        self
-    }
 }
 
 impl Payload for CampaignCreate {
@@ -392,7 +341,15 @@ impl Payload for CampaignCreate {
 ///
 /// The API accepts most changes only while the campaign is a draft or
 /// scheduled; name and description can change at any time.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::CampaignUpdate;
+/// let change = CampaignUpdate::builder().name("Summer Sale (extended)").execution_duration_minutes(120).build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct CampaignUpdate {
     /// New email channel id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -451,30 +408,25 @@ impl Payload for CampaignUpdate {
 /// ```
 /// use konigle_core::models::CampaignAddLtv;
 /// use konigle_core::Decimal;
-/// let data = CampaignAddLtv::new(Decimal::new(9999, 2), "USD").contact_email("customer@example.com");
+/// let data = CampaignAddLtv::builder()
+///     .value(Decimal::new(9999, 2))
+///     .currency("USD")
+///     .contact_email("customer@example.com")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct CampaignAddLtv {
-    /// Amount to add (positive, at most 2 decimal places); sent as a string.
+    /// Amount to add (required; positive, at most 2 decimal places); sent
+    /// as a string.
     pub value: Decimal,
-    /// Currency of the amount (ISO 4217, e.g. `USD`).
+    /// Currency of the amount (required; ISO 4217, e.g. `USD`).
     pub currency: String,
     /// Email of the contact who purchased (optional for aggregate revenue).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<String>,
-}
-
-impl CampaignAddLtv {
-    /// Revenue of `value` in `currency`, not tied to a contact.
-    pub fn new(value: Decimal, currency: impl Into<String>) -> Self {
-        Self { value, currency: currency.into(), contact_email: None }
-    }
-    /// Attributes the revenue to the contact with this email.
-    pub fn contact_email(mut self, email: impl Into<String>) -> Self {
-        self.contact_email = Some(email.into());
-        self
-    }
 }
 
 impl Payload for CampaignAddLtv {
@@ -488,59 +440,71 @@ impl Payload for CampaignAddLtv {
 /// Payload of `campaigns().new_email_campaign`: creates an email campaign
 /// together with its audience (from contact tags) and its template.
 ///
-/// [`CampaignCreateEmail::new`] sets the optional text fields to `""` as the
-/// API documents; the address overrides are left unset and sent as `""`
-/// (an explicit `""` is not sent, as in the reference).
+/// The builder sends the optional text fields (plain-text body,
+/// description, UTM code, sender and reply-to names, audience and template
+/// names) as `""` unless they are set, as the API documents; assign `None`
+/// to such a field to leave it out. The address overrides are left unset
+/// and sent as `""` (an explicit `""` is not sent, as in the reference).
 ///
 /// ```
 /// use konigle_core::models::CampaignCreateEmail;
-/// let data = CampaignCreateEmail::new(
-///     "Summer Sale 2024",
-///     "marketing",
-///     ["newsletter", "vip"],
-///     "Summer Sale - 50% Off!",
-///     "<h1>Limited Time Offer!</h1>",
-/// )
-/// .body_text("Summer Sale - 50% Off!")
-/// .utm_code("summer-sale-2024");
+/// let data = CampaignCreateEmail::builder()
+///     .campaign_name("Summer Sale 2024")
+///     .email_channel("marketing")
+///     .contact_tags(["newsletter", "vip"])
+///     .subject("Summer Sale - 50% Off!")
+///     .body_html("<h1>Limited Time Offer!</h1>")
+///     .body_text("Summer Sale - 50% Off!")
+///     .utm_code("summer-sale-2024")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct CampaignCreateEmail {
     /// Campaign name (required, at most 255 characters).
     pub campaign_name: String,
     /// Code of the email channel (required, at most 50 characters).
     pub email_channel: String,
-    /// Tags selecting the audience's contacts.
+    /// Tags selecting the audience's contacts (required).
     #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
+    #[builder(with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect())]
     pub contact_tags: Vec<String>,
     /// Subject line (required, at most 255 characters).
     pub subject: String,
     /// HTML body (required).
     pub body_html: String,
-    /// Plain-text body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Plain-text body (`""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub body_text: Option<String>,
-    /// Campaign description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Campaign description (`""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub description: Option<String>,
-    /// UTM campaign code (at most 100 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// UTM campaign code (at most 100 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub utm_code: Option<String>,
     /// Sender address override. Unset (`None`), `""` is sent; an explicit
     /// `""` means "not set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_email: Option<String>,
-    /// Sender name override (required by the API when the account has no default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Sender name override (required by the API when the account has no
+    /// default; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub from_name: Option<String>,
     /// Reply-to address override (required by the API when the account has
     /// no default). Unset (`None`), `""` is sent; an explicit `""` means
     /// "not set" and is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to_email: Option<String>,
-    /// Reply-to name override (required by the API when the account has no default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Reply-to name override (required by the API when the account has no
+    /// default; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub reply_to_name: Option<String>,
     /// When to send.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -548,90 +512,16 @@ pub struct CampaignCreateEmail {
     /// Minutes over which to spread sends, 1..=1440.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_duration_minutes: Option<u32>,
-    /// Name of the created audience (defaults to the campaign name).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Name of the created audience (`""` by default: the server uses the
+    /// campaign name).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub audience_name: Option<String>,
-    /// Name of the created template (defaults to the campaign name).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Name of the created template (`""` by default: the server uses the
+    /// campaign name).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub template_name: Option<String>,
-}
-
-impl CampaignCreateEmail {
-    /// An email campaign with its required fields; the optional text fields
-    /// are `""`.
-    pub fn new<T: Into<String>>(
-        campaign_name: impl Into<String>,
-        email_channel: impl Into<String>,
-        contact_tags: impl IntoIterator<Item = T>,
-        subject: impl Into<String>,
-        body_html: impl Into<String>,
-    ) -> Self {
-        Self {
-            campaign_name: campaign_name.into(),
-            email_channel: email_channel.into(),
-            contact_tags: contact_tags.into_iter().map(Into::into).collect(),
-            subject: subject.into(),
-            body_html: body_html.into(),
-            body_text: blank(),
-            description: blank(),
-            utm_code: blank(),
-            from_email: None,
-            from_name: blank(),
-            reply_to_email: None,
-            reply_to_name: blank(),
-            scheduled_at: None,
-            execution_duration_minutes: None,
-            audience_name: blank(),
-            template_name: blank(),
-        }
-    }
-    /// Sets the plain-text body.
-    pub fn body_text(mut self, v: impl Into<String>) -> Self {
-        self.body_text = Some(v.into());
-        self
-    }
-    /// Sets the description.
-    pub fn description(mut self, v: impl Into<String>) -> Self {
-        self.description = Some(v.into());
-        self
-    }
-    /// Sets the UTM code.
-    pub fn utm_code(mut self, v: impl Into<String>) -> Self {
-        self.utm_code = Some(v.into());
-        self
-    }
-    /// Sets the sender address and name.
-    pub fn from(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
-        self.from_email = Some(email.into());
-        self.from_name = Some(name.into());
-        self
-    }
-    /// Sets the reply-to address and name.
-    pub fn reply_to(mut self, email: impl Into<String>, name: impl Into<String>) -> Self {
-        self.reply_to_email = Some(email.into());
-        self.reply_to_name = Some(name.into());
-        self
-    }
-    /// Sets the send time.
-    pub fn scheduled_at(mut self, v: Timestamp) -> Self {
-        self.scheduled_at = Some(v);
-        self
-    }
-    /// Spreads sends over this many minutes (1..=1440).
-    pub fn execution_duration_minutes(mut self, v: u32) -> Self {
-        self.execution_duration_minutes = Some(v);
-        self
-    }
-    /// Names the created audience.
-    pub fn audience_name(mut self, v: impl Into<String>) -> Self {
-        self.audience_name = Some(v.into());
-        self
-    }
-    /// Names the created template.
-    pub fn template_name(mut self, v: impl Into<String>) -> Self {
-        self.template_name = Some(v.into());
-        self
-    }
 }
 
 impl Payload for CampaignCreateEmail {
@@ -657,7 +547,16 @@ impl Payload for CampaignCreateEmail {
 
 /// Payload of `campaigns().schedule`: the send time, or none to keep the
 /// one already set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+///
+/// ```
+/// use konigle_core::models::CampaignSchedule;
+/// use konigle_core::Timestamp;
+/// let at: Timestamp = "2030-01-31T09:00:00Z".parse().unwrap();
+/// let data = CampaignSchedule::builder().scheduled_at(at).build();
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 pub struct CampaignSchedule {
     /// When to send.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -671,9 +570,17 @@ impl Payload for CampaignSchedule {
 }
 
 /// Payload of `campaigns().send_test_email`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// ```
+/// use konigle_core::models::CampaignTestEmail;
+/// let data = CampaignTestEmail::builder().email_address("me@example.com").build();
+/// # let _ = data;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct CampaignTestEmail {
-    /// Recipient of the test email.
+    /// Recipient of the test email (required).
     pub email_address: String,
 }
 

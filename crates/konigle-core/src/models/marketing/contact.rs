@@ -31,33 +31,44 @@ fn yes() -> bool {
 crate::models::null_as!(null_as_yes, yes, bool);
 
 /// Which marketing channels a contact agreed to (all `true` by default).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::MarketingConsent;
+/// let email_only = MarketingConsent::builder().sms(false).whatsapp(false).build();
+/// assert!(email_only.email && !email_only.sms);
+/// assert_eq!(MarketingConsent::builder().build(), MarketingConsent::all());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
 pub struct MarketingConsent {
-    /// Email marketing.
+    /// Email marketing (`true` by default).
     #[serde(default = "yes", deserialize_with = "null_as_yes")]
+    #[builder(default = true)]
     pub email: bool,
-    /// SMS marketing.
+    /// SMS marketing (`true` by default).
     #[serde(default = "yes", deserialize_with = "null_as_yes")]
+    #[builder(default = true)]
     pub sms: bool,
-    /// WhatsApp marketing.
+    /// WhatsApp marketing (`true` by default).
     #[serde(default = "yes", deserialize_with = "null_as_yes")]
+    #[builder(default = true)]
     pub whatsapp: bool,
 }
 
 impl Default for MarketingConsent {
     fn default() -> Self {
-        Self { email: true, sms: true, whatsapp: true }
+        Self::builder().build()
     }
 }
 
 impl MarketingConsent {
-    /// Consent to every channel.
+    /// Consent to every channel (the default).
     pub fn all() -> Self {
         Self::default()
     }
     /// Consent to no channel.
     pub fn none() -> Self {
-        Self { email: false, sms: false, whatsapp: false }
+        Self::builder().email(false).sms(false).whatsapp(false).build()
     }
 }
 
@@ -159,101 +170,80 @@ fn check_person(
 
 /// Payload of `contacts().create`.
 ///
-/// [`ContactCreate::new`] fills the API's defaults (empty names, source
-/// `unknown`, no tags, consent to every channel); a field set to `None` is
-/// not sent.
+/// The builder sends the API's defaults: empty names, phone, WhatsApp
+/// number and country, source `unknown`, no tags, consent to every channel.
+/// Assign `None` to such a field to leave it out of the body.
 ///
 /// ```
 /// use konigle_core::models::{ContactCreate, ContactSource, MarketingConsent};
-/// let data = ContactCreate::new("john@example.com")
-///     .name("John", "Doe")
+/// let data = ContactCreate::builder()
+///     .email("john@example.com")
+///     .first_name("John")
+///     .last_name("Doe")
 ///     .phone("+1234567890")
 ///     .source(ContactSource::Lead)
 ///     .tags(["newsletter", "webinar"])
-///     .marketing_consent(MarketingConsent { email: true, sms: false, whatsapp: true });
+///     .marketing_consent(MarketingConsent::builder().sms(false).build())
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ContactCreate {
     /// Email address (required).
     pub email: String,
-    /// First name (at most 100 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// First name (at most 100 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub first_name: Option<String>,
-    /// Last name (at most 100 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Last name (at most 100 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub last_name: Option<String>,
-    /// Phone number (at most 20 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Phone number (at most 20 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub phone: Option<String>,
-    /// WhatsApp number (at most 20 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// WhatsApp number (at most 20 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub whatsapp: Option<String>,
-    /// Country name (at most 100 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Country name (at most 100 characters; `""` by default).
+    #[serde(default = "blank", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = blank(), with = |v: impl Into<String>| Some(v.into()))]
     pub country: Option<String>,
-    /// How the contact was acquired.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How the contact was acquired (`unknown` by default).
+    #[serde(default = "unknown_source", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = unknown_source(), with = |v: ContactSource| Some(v))]
     pub source: Option<ContactSource>,
-    /// Tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Tags (none by default).
+    #[serde(default = "no_tags", skip_serializing_if = "Option::is_none")]
+    #[builder(
+        required,
+        default = no_tags(),
+        with = |tags: impl IntoIterator<Item = impl Into<String>>| Some(tags.into_iter().map(Into::into).collect())
+    )]
     pub tags: Option<Vec<String>>,
-    /// Marketing consent per channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Marketing consent per channel (every channel by default).
+    #[serde(default = "full_consent", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = full_consent(), with = |v: MarketingConsent| Some(v))]
     pub marketing_consent: Option<MarketingConsent>,
 }
 
-impl ContactCreate {
-    /// A contact with this email and the API's defaults for everything else.
-    pub fn new(email: impl Into<String>) -> Self {
-        Self {
-            email: email.into(),
-            first_name: blank(),
-            last_name: blank(),
-            phone: blank(),
-            whatsapp: blank(),
-            country: blank(),
-            source: Some(ContactSource::Unknown),
-            tags: Some(Vec::new()),
-            marketing_consent: Some(MarketingConsent::default()),
-        }
-    }
-    /// Sets first and last name.
-    pub fn name(mut self, first: impl Into<String>, last: impl Into<String>) -> Self {
-        self.first_name = Some(first.into());
-        self.last_name = Some(last.into());
-        self
-    }
-    /// Sets the phone number.
-    pub fn phone(mut self, v: impl Into<String>) -> Self {
-        self.phone = Some(v.into());
-        self
-    }
-    /// Sets the WhatsApp number.
-    pub fn whatsapp(mut self, v: impl Into<String>) -> Self {
-        self.whatsapp = Some(v.into());
-        self
-    }
-    /// Sets the country.
-    pub fn country(mut self, v: impl Into<String>) -> Self {
-        self.country = Some(v.into());
-        self
-    }
-    /// Sets the source.
-    pub fn source(mut self, v: ContactSource) -> Self {
-        self.source = Some(v);
-        self
-    }
-    /// Sets the tags.
-    pub fn tags<T: Into<String>>(mut self, tags: impl IntoIterator<Item = T>) -> Self {
-        self.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets the marketing consent.
-    pub fn marketing_consent(mut self, v: MarketingConsent) -> Self {
-        self.marketing_consent = Some(v);
-        self
-    }
+/// Default source of a created contact.
+fn unknown_source() -> Option<ContactSource> {
+    Some(ContactSource::Unknown)
+}
+
+/// Default tags of a created contact: none, sent as `[]`.
+fn no_tags() -> Option<Vec<String>> {
+    Some(Vec::new())
+}
+
+/// Default consent of a created contact: every channel.
+fn full_consent() -> Option<MarketingConsent> {
+    Some(MarketingConsent::all())
 }
 
 impl Payload for ContactCreate {
@@ -272,7 +262,15 @@ impl Payload for ContactCreate {
 
 /// Changes to a contact. Unset fields are not sent; LTV and purchase data
 /// cannot be changed this way (see `contacts().update_ltv`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use konigle_core::models::{ContactUpdate, MarketingConsent};
+/// let change = ContactUpdate::builder().last_name("Lima").marketing_consent(MarketingConsent::none()).build();
+/// # let _ = change;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ContactUpdate {
     /// New email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,6 +295,7 @@ pub struct ContactUpdate {
     pub source: Option<ContactSource>,
     /// New tags (replacing the current ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect())]
     pub tags: Option<Vec<String>>,
     /// New marketing consent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,24 +322,24 @@ impl Payload for ContactUpdate {
 /// ```
 /// use konigle_core::models::ContactUpdateLtv;
 /// use konigle_core::Decimal;
-/// let data = ContactUpdateLtv::new("customer@example.com", Decimal::new(14999, 2), "USD");
+/// let data = ContactUpdateLtv::builder()
+///     .email("customer@example.com")
+///     .value(Decimal::new(14999, 2))
+///     .currency("USD")
+///     .build();
 /// # let _ = data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bon::Builder)]
+#[non_exhaustive]
+#[builder(on(String, into))]
 pub struct ContactUpdateLtv {
-    /// Email of the contact.
+    /// Email of the contact (required).
     pub email: String,
-    /// Amount to add (positive, at most 2 decimal places); sent as a string.
+    /// Amount to add (required; positive, at most 2 decimal places); sent
+    /// as a string.
     pub value: Decimal,
-    /// Currency of the amount (ISO 4217, e.g. `USD`).
+    /// Currency of the amount (required; ISO 4217, e.g. `USD`).
     pub currency: String,
-}
-
-impl ContactUpdateLtv {
-    /// Adds `value` in `currency` to the contact with `email`.
-    pub fn new(email: impl Into<String>, value: Decimal, currency: impl Into<String>) -> Self {
-        Self { email: email.into(), value, currency: currency.into() }
-    }
 }
 
 impl Payload for ContactUpdateLtv {

@@ -80,7 +80,7 @@ impl Manager<Campaigns> {
     /// Schedules a draft campaign for `scheduled_at`, or, with `None`, for
     /// the time already set on it.
     pub async fn schedule(&self, id: &str, scheduled_at: Option<Timestamp>) -> Result<Record<Campaign>> {
-        let body = CampaignSchedule { scheduled_at }.into_body()?;
+        let body = CampaignSchedule::builder().maybe_scheduled_at(scheduled_at).build().into_body()?;
         self.campaign_action(id, "/schedule", body).await
     }
 
@@ -115,7 +115,7 @@ impl Manager<Campaigns> {
         id: &str,
         email_address: &str,
     ) -> Result<konigle_core::models::TestEmailResult> {
-        let body = CampaignTestEmail { email_address: email_address.to_string() }.into_body()?;
+        let body = CampaignTestEmail::builder().email_address(email_address).build().into_body()?;
         let req = detail_request::<Campaign>(Method::Post, id)?.suffix("/send-test-email").body(body);
         self.client.fetch(req).await
     }
