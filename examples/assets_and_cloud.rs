@@ -110,7 +110,7 @@ async fn assets(client: &Client, scratch: &Scratch) -> AnyResult<()> {
     let found = client.images().search("sunset", &ListParams::new()).await?;
     let names: Vec<&str> = found.items.iter().map(|i| i.name.as_str()).collect();
     println!("images().search(\"sunset\"): {} hit(s): {}", found.count, names.join(", "));
-    let banners = ImageFilters { tags: Some("banner".into()), ..Default::default() };
+    let banners = ImageFilters::builder().tags("banner").build();
     let tagged = client.images().list(&ListParams::with_filters(banners)).await?;
     println!("images tagged banner: {}", tagged.count);
     let docs = client.documents().search("price", &ListParams::new().page_size(5)).await?;
@@ -255,7 +255,7 @@ async fn cloud(client: &Client) -> AnyResult<()> {
     println!("web app name \"shop\" available now: {r}");
 
     // Each web app has a uat and a production space.
-    let of_app = SpaceFilters { webapp_id: Some(app.webapp.id.clone()) };
+    let of_app = SpaceFilters::builder().webapp_id(app.webapp.id.clone()).build();
     let spaces = cloud.spaces().list(&ListParams::with_filters(of_app)).await?;
     for s in &spaces.items {
         println!("space {}: {} at {} ({})", s.id, s.space_type, s.platform_domain, s.status);

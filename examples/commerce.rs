@@ -89,12 +89,11 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     println!("products: also created {} ({}) and {} ({})", mug.title, mug.id, cap.title, cap.id);
 
     // List with filters: Acme's active products, Z to A.
-    let acme_active = ProductFilters {
-        vendor: Some("Acme".into()),
-        status: Some(ProductStatus::Active),
-        ordering: Some(ProductOrdering::TitleDesc),
-        ..Default::default()
-    };
+    let acme_active = ProductFilters::builder()
+        .vendor("Acme")
+        .status(ProductStatus::Active)
+        .ordering(ProductOrdering::TitleDesc)
+        .build();
     let page = client.products().list(&ListParams::with_filters(acme_active).page_size(10))?;
     println!("list vendor=Acme status=active ordering=-title: {} of {} product(s)", page.items.len(), page.count);
     for product in &page.items {
@@ -115,7 +114,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     println!("after load_detail: detail loaded {}, SEO title {seo_title:?}", item.is_detail_loaded());
 
     // The tee's variants: list items carry the product as a bare id.
-    let of_tee = ProductVariantFilters { product_id: Some(tee.id.clone()), ..Default::default() };
+    let of_tee = ProductVariantFilters::builder().product_id(tee.id.clone()).build();
     let variants = client.product_variants().list(&ListParams::with_filters(of_tee))?;
     println!("variants of {}: {}", tee.id, variants.count);
     for v in &variants.items {

@@ -63,7 +63,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     println!("account status after verification: can_send={}", status.can_send);
 
     // Open and click tracking on the marketing channel.
-    let marketing = EmailChannelFilters { channel_type: Some(EmailChannelType::Marketing), ..Default::default() };
+    let marketing = EmailChannelFilters::builder().channel_type(EmailChannelType::Marketing).build();
     let channels = client.email_channels().list(&ListParams::with_filters(marketing))?;
     for channel in &channels.items {
         let tracked = client.email_channels().set_engagement_tracking(&channel.id, true)?;
@@ -86,7 +86,7 @@ fn walk(client: &Client) -> konigle_blocking::Result<()> {
     editable.subject = "Your monthly report is ready".into();
     println!("template {}: changed {:?}", editable.id, editable.dirty_fields());
     editable.save()?;
-    let reports = EmailTemplateFilters { tags: Some("reports".into()), ..Default::default() };
+    let reports = EmailTemplateFilters::builder().tags("reports").build();
     let listed = client.email_templates().list(&ListParams::with_filters(reports))?;
     let subjects: Vec<&str> = listed.items.iter().map(|t| t.subject.as_str()).collect();
     println!("templates tagged reports: {subjects:?}");

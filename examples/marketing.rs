@@ -79,7 +79,7 @@ async fn walk(client: &Client) -> konigle::Result<()> {
     }
 
     // iter_all is a Stream: the next page is fetched when this one runs out.
-    let vips = ContactFilters { tags: Some("vip".into()), ..Default::default() };
+    let vips = ContactFilters::builder().tags("vip").build();
     let mut stream = client.contacts().iter_all(&ListParams::with_filters(vips).page_size(1));
     let mut vip_emails = Vec::new();
     while let Some(contact) = stream.try_next().await? {
@@ -147,11 +147,7 @@ async fn walk(client: &Client) -> konigle::Result<()> {
     println!("contact {}: LTV {} {}", ada.email, ada.ltv.unwrap_or_default(), ada.ltv_currency);
 
     // Find running campaigns of the audience, then clean up.
-    let running_vip = CampaignFilters {
-        audience: Some(vip.code.clone()),
-        status: Some(CampaignStatus::Running),
-        ..Default::default()
-    };
+    let running_vip = CampaignFilters::builder().audience(vip.code.clone()).status(CampaignStatus::Running).build();
     let listed = client.campaigns().list(&ListParams::with_filters(running_vip)).await?;
     let names: Vec<&str> = listed.items.iter().map(|c| c.name.as_str()).collect();
     println!("running campaigns of {}: {}", vip.code, names.join(", "));

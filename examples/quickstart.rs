@@ -72,7 +72,7 @@ fn blocking_walk(client: konigle_blocking::Client, tag: &str) -> konigle_core::R
         ids.push(product.id.clone());
     }
     println!("products: created {} ({} ... {})", ids.len(), ids[0], ids[ids.len() - 1]);
-    let mine = ProductFilters { q: Some(tag.to_owned()), ..Default::default() };
+    let mine = ProductFilters::builder().q(tag.to_owned()).build();
     for page_number in 1.. {
         let page =
             client.products().list(&ListParams::with_filters(mine.clone()).page(page_number).page_size(PAGE_SIZE))?;
@@ -193,7 +193,7 @@ async fn async_walk(client: konigle::Client, tag: &str) -> konigle_core::Result<
         ids.push(product.id.clone());
     }
     println!("products: created {} ({} ... {})", ids.len(), ids[0], ids[ids.len() - 1]);
-    let mine = ProductFilters { q: Some(tag.to_owned()), ..Default::default() };
+    let mine = ProductFilters::builder().q(tag.to_owned()).build();
     let first = client.products().list(&ListParams::with_filters(mine.clone()).page_size(PAGE_SIZE)).await?;
     println!("products: {} items on {} pages of {PAGE_SIZE}", first.count, first.num_pages);
     // iter_all is a Stream: it fetches the next page when the current one is used up.

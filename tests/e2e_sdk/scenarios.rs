@@ -83,15 +83,12 @@ pub async fn products_crud_pages_and_active_record() {
     assert_eq!((last.items.len(), last.has_next(), last.is_last()), (2, false, true));
 
     // Filters and ordering.
-    let filters =
-        ProductFilters { status: Some(ProductStatus::Active), vendor: Some("Acme".into()), ..Default::default() };
+    let filters = ProductFilters::builder().status(ProductStatus::Active).vendor("Acme").build();
     let active = products.list(&ListParams::with_filters(filters)).await.expect("filtered");
     let handles: Vec<&str> = active.items.iter().map(|p| p.handle.as_str()).collect();
     assert_eq!(handles, ["tee-06", "tee-12"]);
-    let found = products
-        .list(&ListParams::with_filters(ProductFilters { q: Some("tee-1".into()), ..Default::default() }))
-        .await
-        .expect("search");
+    let found =
+        products.list(&ListParams::with_filters(ProductFilters::builder().q("tee-1").build())).await.expect("search");
     assert_eq!(found.count, 3, "handles tee-10, tee-11, tee-12");
 
     // Active Record: save sends only the changed field, reload sees it.
@@ -166,17 +163,13 @@ pub async fn variants_and_product_images() {
     assert!(product.has_variants);
 
     let variants = c.product_variants();
-    let filters = ProductVariantFilters { product_id: Some(product.id.clone()), ..Default::default() };
+    let filters = ProductVariantFilters::builder().product_id(product.id.clone()).build();
     let page = variants.list(&ListParams::with_filters(filters)).await.expect("variants");
     assert_eq!(page.count, 2);
     let s = &page.items[0];
     assert_eq!((s.sku.as_deref(), s.price, s.handle.as_str()), (Some("TEE-S"), dec("19.99"), "classic-tee-s"));
     assert!(!s.is_foreign_key_loaded("product").expect("fk"), "list items carry the product id");
-    let by_handle = ProductVariantFilters {
-        product_handle: Some("classic-tee".into()),
-        sku: Some("TEE-M".into()),
-        ..Default::default()
-    };
+    let by_handle = ProductVariantFilters::builder().product_handle("classic-tee").sku("TEE-M").build();
     let m = variants.list(&ListParams::with_filters(by_handle)).await.expect("by handle").items.remove(0);
 
     let mut detail = variants.get(&m.id).await.expect("variant");
@@ -222,10 +215,7 @@ pub async fn variants_and_product_images() {
         images.update(&image.id, ProductImageUpdate::builder().position(3).alt("Back").build()).await.expect("update");
     assert_eq!((moved.position, moved.alt.as_str()), (3, "Back"));
     let listed = images
-        .list(&ListParams::with_filters(ProductImageFilters {
-            product_id: Some(product.id.clone()),
-            ..Default::default()
-        }))
+        .list(&ListParams::with_filters(ProductImageFilters::builder().product_id(product.id.clone()).build()))
         .await
         .expect("images");
     assert_eq!(listed.count, 1);
@@ -289,7 +279,7 @@ pub async fn media_assets() {
     assert_eq!(docs.count, 1);
     let filtered = c
         .images()
-        .list(&ListParams::with_filters(ImageFilters { tags: Some("banner".into()), ..Default::default() }))
+        .list(&ListParams::with_filters(ImageFilters::builder().tags("banner").build()))
         .await
         .expect("by tag");
     assert_eq!(filtered.count, 1);
@@ -441,7 +431,7 @@ pub async fn cloud_computers_webapps_spaces_jobs() {
 
     let spaces = cloud
         .spaces()
-        .list(&ListParams::with_filters(SpaceFilters { webapp_id: Some(app.webapp.id.clone()) }))
+        .list(&ListParams::with_filters(SpaceFilters::builder().webapp_id(app.webapp.id.clone()).build()))
         .await
         .expect("spaces");
     let types: Vec<String> = spaces.items.iter().map(|s| s.space_type.to_string()).collect();
@@ -517,7 +507,7 @@ pub async fn audiences_contacts_and_campaigns() {
     assert_eq!(server.requests().len(), sent, "nothing sent for a client-side error");
     let tagged = c
         .contacts()
-        .list(&ListParams::with_filters(ContactFilters { tags: Some("vip".into()), ..Default::default() }))
+        .list(&ListParams::with_filters(ContactFilters::builder().tags("vip").build()))
         .await
         .expect("by tag");
     assert_eq!(tagged.count, 2);
@@ -593,11 +583,7 @@ pub async fn audiences_contacts_and_campaigns() {
     assert_eq!((scheduled.status.clone(), scheduled.scheduled_at), (CampaignStatus::Scheduled, Some(when)));
     later.name = "Autumn Sale".into();
     later.save().await.expect("save");
-    let filters = CampaignFilters {
-        audience: Some("vip-customers".into()),
-        status: Some(CampaignStatus::Scheduled),
-        ..Default::default()
-    };
+    let filters = CampaignFilters::builder().audience("vip-customers").status(CampaignStatus::Scheduled).build();
     let listed = campaigns.list(&ListParams::with_filters(filters)).await.expect("filtered");
     assert_eq!(listed.items.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["Autumn Sale"]);
     assert!(listed.items[0].execution.is_none(), "execution is detail-only");
@@ -747,7 +733,7 @@ pub async fn iter_all_walks_many_pages_once() {
 
     let small = collect(c.contacts().iter_all(&ListParams::new().page_size(7))).await;
     assert_eq!(small.len(), 250);
-    let filters = ContactFilters { q: Some("c1".into()), ..Default::default() };
+    let filters = ContactFilters::builder().q("c1").build();
     let some = collect(c.contacts().iter_all(&ListParams::with_filters(filters).page_size(30))).await;
     assert_eq!(some.len(), 100, "c100..c199");
 }

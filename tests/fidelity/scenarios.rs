@@ -232,10 +232,10 @@ pub async fn empty_overrides_are_not_sent() {
 pub async fn media_filters_send_the_mime_type_set() {
     let server = Recorder::start(vec![ok("core/images.list"), ok("core/images.list")]);
     let c = client(&server);
-    let f = ImageFilters { mime_type: Some("image/png,image/webp".into()), ..Default::default() };
+    let f = ImageFilters::builder().mime_type("image/png,image/webp").build();
     c.images().list(&ListParams::with_filters(f)).await.expect("list");
     c.images().list(&ListParams::new()).await.expect("list");
-    let bad = ImageFilters { mime_type: Some("video/mp4".into()), ..Default::default() };
+    let bad = ImageFilters::builder().mime_type("video/mp4").build();
     let err = c.images().list(&ListParams::with_filters(bad)).await.expect_err("not an image type");
     assert_eq!(invalid_fields(&err), "mime_type");
     let got = server.received();

@@ -93,7 +93,8 @@ fn webapps(
     client: &Client,
     computer_id: Option<String>,
 ) -> CliResult<Vec<konigle_blocking::Record<konigle_blocking::models::WebApp>>> {
-    let params = ListParams::with_filters(WebAppFilters { computer_id }).page_size(100);
+    let params =
+        ListParams::with_filters(WebAppFilters::builder().maybe_computer_id(computer_id).build()).page_size(100);
     Ok(client.cloud().webapps().list(&params)?.items)
 }
 
@@ -103,7 +104,7 @@ fn resolve_space(client: &Client, computer: &str, webapp: &str, space_type: Spac
     let Some(app) = webapps(client, Some(cid))?.into_iter().find(|w| w.name == webapp) else {
         return Ok(None);
     };
-    let params = ListParams::with_filters(SpaceFilters { webapp_id: Some(app.id.clone()) }).page_size(10);
+    let params = ListParams::with_filters(SpaceFilters::builder().webapp_id(app.id.clone()).build()).page_size(10);
     let spaces = client.cloud().spaces().list(&params)?.items;
     Ok(spaces.into_iter().find(|s| s.space_type == space_type).map(|s| (*s).clone()))
 }

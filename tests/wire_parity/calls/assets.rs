@@ -241,25 +241,22 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
             let items = tri!(items);
             Ok(ids(&items))
         }
-        "videos.list.wrong_mime_filter" => ok(c
-            .videos()
-            .list(&ListParams::with_filters(VideoFilters { mime_type: Some("image".into()), ..Default::default() }))
-            .await),
+        "videos.list.wrong_mime_filter" => {
+            ok(c.videos().list(&ListParams::with_filters(VideoFilters::builder().mime_type("image").build())).await)
+        }
         "videos.list" => ok(c.videos().list(&ListParams::new().page(1).page_size(2)).await),
         "videos.list.filters_kwargs" => {
-            let f = VideoFilters {
-                q: Some("tour".into()),
-                mime_type: None,
-                min_size: Some(10),
-                max_size: Some(99999999),
-                tags: Some("tour".into()),
-                ordering: Some(AssetOrdering::UpdatedAtDesc),
-            };
+            let f = VideoFilters::builder()
+                .q("tour")
+                .min_size(10)
+                .max_size(99999999)
+                .tags("tour")
+                .ordering(AssetOrdering::UpdatedAtDesc)
+                .build();
             ok(c.videos().list(&ListParams::with_filters(f)).await)
         }
         "videos.list.filters_object" => {
-            let f =
-                VideoFilters { q: Some("teaser".into()), ordering: Some(AssetOrdering::CreatedAt), ..video_filters() };
+            let f = VideoFilters::builder().q("teaser").ordering(AssetOrdering::CreatedAt).build();
             ok(c.videos().list(&ListParams::with_filters(f)).await)
         }
         "videos.search" => ok(c.videos().search("tour", &ListParams::new().page_size(5)).await),
@@ -323,18 +320,17 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "documents.iter_all" => ok(collect(c.documents().iter_all(&ListParams::new().page_size(1))).await),
         "documents.list" => ok(c.documents().list(&ListParams::new()).await),
         "documents.list.filters_kwargs" => {
-            let f = DocumentFilters {
-                q: Some("price".into()),
-                mime_type: None,
-                min_size: Some(100),
-                max_size: Some(100000),
-                tags: Some("pricing".into()),
-                ordering: Some(AssetOrdering::CreatedAtDesc),
-            };
+            let f = DocumentFilters::builder()
+                .q("price")
+                .min_size(100)
+                .max_size(100000)
+                .tags("pricing")
+                .ordering(AssetOrdering::CreatedAtDesc)
+                .build();
             ok(c.documents().list(&ListParams::with_filters(f).page(1).page_size(100)).await)
         }
         "documents.list.filters_object" => {
-            let f = DocumentFilters { tags: Some("inventory,stock".into()), ..Default::default() };
+            let f = DocumentFilters::builder().tags("inventory,stock").build();
             ok(c.documents().list(&ListParams::with_filters(f)).await)
         }
         "documents.search" => ok(c.documents().search("price list", &ListParams::new().page(3).page_size(7)).await),

@@ -129,18 +129,18 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         }
         "cloud.spaces.get" => ok(spaces.get(SPACE).await),
         "cloud.spaces.iter_all" => {
-            let f = SpaceFilters { webapp_id: Some("7282828282828282801".into()) };
+            let f = SpaceFilters::builder().webapp_id("7282828282828282801").build();
             names(collect(spaces.iter_all(&ListParams::with_filters(f).page_size(1))).await, |s| {
                 s.space_type.to_string()
             })
         }
         "cloud.spaces.list" => ok(spaces.list(&ListParams::new()).await),
         "cloud.spaces.list.filters_kwargs" => {
-            let f = SpaceFilters { webapp_id: Some("7282828282828282801".into()) };
+            let f = SpaceFilters::builder().webapp_id("7282828282828282801").build();
             ok(spaces.list(&ListParams::with_filters(f)).await)
         }
         "cloud.spaces.list.filters_object" => {
-            let f = SpaceFilters { webapp_id: Some("7282828282828282801".into()) };
+            let f = SpaceFilters::builder().webapp_id("7282828282828282801").build();
             ok(spaces.list(&ListParams::with_filters(f).page(1).page_size(2)).await)
         }
         "cloud.spaces.promote" => ok(spaces.promote(SPACE).await),
@@ -198,16 +198,16 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "cloud.webapps.delete" => unit(webapps.delete("7282828282828282801").await),
         "cloud.webapps.get" => ok(webapps.get("7282828282828282801").await),
         "cloud.webapps.iter_all" => {
-            let f = WebAppFilters { computer_id: Some("7181818181818181801".into()) };
+            let f = WebAppFilters::builder().computer_id("7181818181818181801").build();
             names(collect(webapps.iter_all(&ListParams::with_filters(f).page_size(1))).await, |w| w.name.clone())
         }
         "cloud.webapps.list" => ok(webapps.list(&ListParams::new().page(1).page_size(20)).await),
         "cloud.webapps.list.filters_kwargs" => {
-            let f = WebAppFilters { computer_id: Some("7181818181818181801".into()) };
+            let f = WebAppFilters::builder().computer_id("7181818181818181801").build();
             ok(webapps.list(&ListParams::with_filters(f)).await)
         }
         "cloud.webapps.list.filters_object" => {
-            let f = WebAppFilters { computer_id: Some("7181818181818181802".into()) };
+            let f = WebAppFilters::builder().computer_id("7181818181818181802").build();
             ok(webapps.list(&ListParams::with_filters(f).page(2).page_size(1)).await)
         }
         "cloud.webapps.update" => {

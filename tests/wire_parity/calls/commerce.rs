@@ -110,29 +110,29 @@ fn full_product() -> ProductCreate {
 }
 
 fn product_filters_all(status: ProductStatus, ordering: ProductOrdering) -> ProductFilters {
-    ProductFilters {
-        q: Some("tee".into()),
-        status: Some(status),
-        product_type: Some("Apparel".into()),
-        vendor: Some("Acme".into()),
-        handle: Some("classic-tee".into()),
-        ordering: Some(ordering),
-    }
+    ProductFilters::builder()
+        .q("tee")
+        .status(status)
+        .product_type("Apparel")
+        .vendor("Acme")
+        .handle("classic-tee")
+        .ordering(ordering)
+        .build()
 }
 
 fn variant_filters_all(ordering: ProductVariantOrdering) -> ProductVariantFilters {
-    ProductVariantFilters {
-        q: Some("red".into()),
-        product_id: Some("prod_01".into()),
-        handle: Some("classic-tee-s-red".into()),
-        product_handle: Some("classic-tee".into()),
-        sku: Some("TEE-S-RED".into()),
-        ordering: Some(ordering),
-    }
+    ProductVariantFilters::builder()
+        .q("red")
+        .product_id("prod_01")
+        .handle("classic-tee-s-red")
+        .product_handle("classic-tee")
+        .sku("TEE-S-RED")
+        .ordering(ordering)
+        .build()
 }
 
 fn variant_of(product: &str) -> ProductVariantFilters {
-    ProductVariantFilters { product_id: Some(product.into()), ..Default::default() }
+    ProductVariantFilters::builder().product_id(product).build()
 }
 
 fn variant_summary(v: &ProductVariant) -> String {
@@ -262,15 +262,11 @@ async fn products(name: &str, c: &Client) -> Option<Outcome> {
             Err(e) => Err(e),
         },
         "products.iter_all.filters" => {
-            let f = ProductFilters {
-                vendor: Some("Acme".into()),
-                ordering: Some(ProductOrdering::StatusDesc),
-                ..Default::default()
-            };
+            let f = ProductFilters::builder().vendor("Acme").ordering(ProductOrdering::StatusDesc).build();
             ok(collect(products.iter_all(&ListParams::with_filters(f))).await)
         }
         "products.iter_all" => {
-            let f = ProductFilters { status: Some(ProductStatus::Active), ..Default::default() };
+            let f = ProductFilters::builder().status(ProductStatus::Active).build();
             ok(collect(products.iter_all(&ListParams::with_filters(f).page_size(2))).await)
         }
         "products.list.defaults" => ok(products.list(&ListParams::new()).await),
@@ -401,7 +397,7 @@ async fn variants(name: &str, c: &Client) -> Option<Outcome> {
             ok(collect(variants.iter_all(&ListParams::with_filters(variant_of("prod_01")).page_size(1))).await)
         }
         "product_variants.list.bad_ordering" => {
-            let f = ProductVariantFilters { ordering: Some("price".into()), ..Default::default() };
+            let f = ProductVariantFilters::builder().ordering("price".into()).build();
             ok(variants.list(&ListParams::with_filters(f)).await)
         }
         "product_variants.list.filters" => {
@@ -538,22 +534,20 @@ async fn images(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "product_images.delete" => unit(images.delete("img_01").await),
         "product_images.get" => ok(images.get("img_01").await),
         "product_images.iter_all" => {
-            let f = ProductImageFilters { ordering: Some(ProductImageOrdering::Position), ..Default::default() };
+            let f = ProductImageFilters::builder().ordering(ProductImageOrdering::Position).build();
             ok(collect(images.iter_all(&ListParams::with_filters(f).page_size(1))).await)
         }
         "product_images.list.filters" => {
-            let f = ProductImageFilters {
-                product_id: Some("prod_01".into()),
-                ordering: Some(ProductImageOrdering::PositionDesc),
-            };
+            let f = ProductImageFilters::builder()
+                .product_id("prod_01")
+                .ordering(ProductImageOrdering::PositionDesc)
+                .build();
             ok(images.list(&ListParams::with_filters(f)).await)
         }
         "product_images.list" => ok(images.list(&ListParams::new().page(1).page_size(2)).await),
         "product_images.list.kwargs" => {
-            let f = ProductImageFilters {
-                product_id: Some("prod_01".into()),
-                ordering: Some(ProductImageOrdering::UpdatedAt),
-            };
+            let f =
+                ProductImageFilters::builder().product_id("prod_01").ordering(ProductImageOrdering::UpdatedAt).build();
             ok(images.list(&ListParams::with_filters(f).page(2).page_size(10)).await)
         }
         "product_images.update.dict" => {

@@ -145,20 +145,26 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_channels.get.suspended" => ok(channels.get("ch_9").await),
         "email_channels.iter_all" => ok(collect(channels.iter_all(&ListParams::new())).await),
         "email_channels.list.filters_kwargs" => ok(channels
-            .list(&ListParams::with_filters(EmailChannelFilters {
-                q: Some("tx".into()),
-                channel_type: Some(EmailChannelType::Transactional),
-                status: Some(EmailChannelStatus::Suspended),
-                ordering: Some(EmailChannelOrdering::Code),
-            }))
+            .list(&ListParams::with_filters(
+                EmailChannelFilters::builder()
+                    .q("tx")
+                    .channel_type(EmailChannelType::Transactional)
+                    .status(EmailChannelStatus::Suspended)
+                    .ordering(EmailChannelOrdering::Code)
+                    .build(),
+            ))
             .await),
         "email_channels.list.filters_object" => ok(channels
-            .list(&ListParams::new().page(2).page_size(10).filters(EmailChannelFilters {
-                q: Some("promo".into()),
-                channel_type: Some(EmailChannelType::Marketing),
-                status: Some(EmailChannelStatus::Active),
-                ordering: Some(EmailChannelOrdering::CreatedAtDesc),
-            }))
+            .list(
+                &ListParams::new().page(2).page_size(10).filters(
+                    EmailChannelFilters::builder()
+                        .q("promo")
+                        .channel_type(EmailChannelType::Marketing)
+                        .status(EmailChannelStatus::Active)
+                        .ordering(EmailChannelOrdering::CreatedAtDesc)
+                        .build(),
+                ),
+            )
             .await),
         "email_channels.list" => ok(channels.list(&ListParams::new()).await),
         "email_channels.list.paged" => ok(channels.list(&ListParams::new().page(3).page_size(5)).await),
@@ -184,24 +190,27 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_identities.get.not_found" => ok(identities.get("missing").await),
         "email_identities.iter_all" => ok(collect(identities.iter_all(&ListParams::new())).await),
         "email_identities.list.bad_identity_type" => ok(identities
-            .list(&ListParams::with_filters(EmailIdentityFilters {
-                identity_type: Some("phone".into()),
-                ..Default::default()
-            }))
+            .list(&ListParams::with_filters(EmailIdentityFilters::builder().identity_type("phone".into()).build()))
             .await),
         "email_identities.list.filters_kwargs" => ok(identities
-            .list(&ListParams::with_filters(EmailIdentityFilters {
-                q: Some("org".into()),
-                identity_type: Some(EmailIdentityType::Email),
-                ordering: Some(EmailIdentityOrdering::UpdatedAt),
-            }))
+            .list(&ListParams::with_filters(
+                EmailIdentityFilters::builder()
+                    .q("org")
+                    .identity_type(EmailIdentityType::Email)
+                    .ordering(EmailIdentityOrdering::UpdatedAt)
+                    .build(),
+            ))
             .await),
         "email_identities.list.filters_object" => ok(identities
-            .list(&ListParams::new().page(2).page_size(10).filters(EmailIdentityFilters {
-                q: Some("example".into()),
-                identity_type: Some(EmailIdentityType::Domain),
-                ordering: Some(EmailIdentityOrdering::IdentityValueDesc),
-            }))
+            .list(
+                &ListParams::new().page(2).page_size(10).filters(
+                    EmailIdentityFilters::builder()
+                        .q("example")
+                        .identity_type(EmailIdentityType::Domain)
+                        .ordering(EmailIdentityOrdering::IdentityValueDesc)
+                        .build(),
+                ),
+            )
             .await),
         "email_identities.list" => ok(identities.list(&ListParams::new()).await),
         "email_identities.list.paged" => ok(identities.list(&ListParams::new().page(3).page_size(5)).await),
@@ -252,20 +261,26 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
         "email_templates.get" => ok(templates.get("tpl_1").await),
         "email_templates.iter_all" => ok(collect(templates.iter_all(&ListParams::new())).await),
         "email_templates.list.filters_kwargs" => ok(templates
-            .list(&ListParams::with_filters(EmailTemplateFilters {
-                q: Some("plain".into()),
-                tags: Some("a,b".into()),
-                is_base: Some(false),
-                ordering: Some(EmailTemplateOrdering::CreatedAt),
-            }))
+            .list(&ListParams::with_filters(
+                EmailTemplateFilters::builder()
+                    .q("plain")
+                    .tags("a,b")
+                    .is_base(false)
+                    .ordering(EmailTemplateOrdering::CreatedAt)
+                    .build(),
+            ))
             .await),
         "email_templates.list.filters_object" => ok(templates
-            .list(&ListParams::new().page(2).page_size(10).filters(EmailTemplateFilters {
-                q: Some("welcome".into()),
-                tags: Some("onboarding".into()),
-                is_base: Some(true),
-                ordering: Some(EmailTemplateOrdering::NameDesc),
-            }))
+            .list(
+                &ListParams::new().page(2).page_size(10).filters(
+                    EmailTemplateFilters::builder()
+                        .q("welcome")
+                        .tags("onboarding")
+                        .is_base(true)
+                        .ordering(EmailTemplateOrdering::NameDesc)
+                        .build(),
+                ),
+            )
             .await),
         "email_templates.list" => ok(templates.list(&ListParams::new()).await),
         "email_templates.list.paged" => ok(templates.list(&ListParams::new().page(3).page_size(5)).await),

@@ -99,15 +99,15 @@ async fn audiences(name: &str, c: &Client) -> Option<Outcome> {
         "audiences.delete" => unit(m.delete("aud_1").await),
         "audiences.get" => ok(m.get("aud_1").await),
         "audiences.iter_all" => {
-            let params = ListParams::with_filters(AudienceFilters { tags: some("newsletter"), ..Default::default() });
+            let params = ListParams::with_filters(AudienceFilters::builder().maybe_tags(some("newsletter")).build());
             ok(collect(m.iter_all(&params)).await)
         }
         "audiences.list.filters_kwargs" => {
-            let f = AudienceFilters { q: some("subscribers"), tags: some("engaged") };
+            let f = AudienceFilters::builder().maybe_q(some("subscribers")).maybe_tags(some("engaged")).build();
             ok(m.list(&ListParams::with_filters(f)).await)
         }
         "audiences.list.filters_object" => {
-            let f = AudienceFilters { q: some("news"), tags: some("newsletter,vip") };
+            let f = AudienceFilters::builder().maybe_q(some("news")).maybe_tags(some("newsletter,vip")).build();
             ok(m.list(&ListParams::new().page(2).page_size(10).filters(f)).await)
         }
         "audiences.list" => ok(m.list(&ListParams::new()).await),
@@ -205,29 +205,29 @@ async fn campaigns(name: &str, c: &Client) -> Option<Outcome> {
         "campaigns.delete" => unit(m.delete("cmp_1").await),
         "campaigns.get" | "campaigns.get.detail_with_execution" => ok(m.get("cmp_1").await),
         "campaigns.iter_all" => {
-            let f = CampaignFilters { status: Some(CampaignStatus::Completed), ..Default::default() };
+            let f = CampaignFilters::builder().status(CampaignStatus::Completed).build();
             ok(collect(m.iter_all(&ListParams::new().page_size(50).filters(f))).await)
         }
         "campaigns.list.bad_filter_value" => {
-            let f = CampaignFilters { status: Some(CampaignStatus::from("bogus")), ..Default::default() };
+            let f = CampaignFilters::builder().status(CampaignStatus::from("bogus")).build();
             ok(m.list(&ListParams::with_filters(f)).await)
         }
         "campaigns.list.filters_kwargs" => {
-            let f = CampaignFilters {
-                q: some("sale"),
-                status: Some(CampaignStatus::Draft),
-                channel_type: Some(CampaignChannelType::Email),
-                audience: some("vip"),
-            };
+            let f = CampaignFilters::builder()
+                .maybe_q(some("sale"))
+                .status(CampaignStatus::Draft)
+                .channel_type(CampaignChannelType::Email)
+                .maybe_audience(some("vip"))
+                .build();
             ok(m.list(&ListParams::with_filters(f)).await)
         }
         "campaigns.list.filters_object" => {
-            let f = CampaignFilters {
-                q: some("summer"),
-                status: Some(CampaignStatus::Running),
-                channel_type: Some(CampaignChannelType::Email),
-                audience: some("newsletter-subscribers"),
-            };
+            let f = CampaignFilters::builder()
+                .maybe_q(some("summer"))
+                .status(CampaignStatus::Running)
+                .channel_type(CampaignChannelType::Email)
+                .maybe_audience(some("newsletter-subscribers"))
+                .build();
             ok(m.list(&ListParams::new().page(2).page_size(10).filters(f)).await)
         }
         "campaigns.list" => ok(m.list(&ListParams::new()).await),
@@ -363,13 +363,19 @@ async fn contacts(name: &str, c: &Client) -> Option<Outcome> {
         "contacts.get" => ok(m.get("con_1").await),
         "contacts.iter_all" => ok(collect(m.iter_all(&ListParams::new())).await),
         "contacts.list.filters_kwargs" => {
-            let f =
-                ContactFilters { q: some("example.com"), source: Some(ContactSource::Unknown), tags: some("webinar") };
+            let f = ContactFilters::builder()
+                .maybe_q(some("example.com"))
+                .source(ContactSource::Unknown)
+                .maybe_tags(some("webinar"))
+                .build();
             ok(m.list(&ListParams::with_filters(f)).await)
         }
         "contacts.list.filters_object" => {
-            let f =
-                ContactFilters { q: some("john"), source: Some(ContactSource::Purchase), tags: some("vip,newsletter") };
+            let f = ContactFilters::builder()
+                .maybe_q(some("john"))
+                .source(ContactSource::Purchase)
+                .maybe_tags(some("vip,newsletter"))
+                .build();
             ok(m.list(&ListParams::new().page(2).page_size(10).filters(f)).await)
         }
         "contacts.list" => ok(m.list(&ListParams::new()).await),

@@ -27,7 +27,7 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n-fake-png-0001";
 const JPG: &[u8] = b"\xff\xd8\xff\xe0-fake-jpeg";
 
 fn filters(q: Option<&str>, tags: Option<&str>) -> ImageFilters {
-    ImageFilters { q: q.map(Into::into), tags: tags.map(Into::into), ..Default::default() }
+    ImageFilters::builder().maybe_q(q).maybe_tags(tags).build()
 }
 
 #[facade]
@@ -204,40 +204,38 @@ pub async fn run(name: &str, c: &Client, ctx: &Ctx) -> Option<Outcome> {
                 Err(e) => Err(e),
             }
         }
-        "images.list.bad_ordering" => ok(images
-            .list(&ListParams::with_filters(ImageFilters { ordering: Some("name".into()), ..Default::default() }))
-            .await),
+        "images.list.bad_ordering" => {
+            ok(images.list(&ListParams::with_filters(ImageFilters::builder().ordering("name".into()).build())).await)
+        }
         "images.list" | "images.list.error_422_fallback" => ok(images.list(&ListParams::new()).await),
-        "images.list.wrong_mime_filter" => ok(images
-            .list(&ListParams::with_filters(ImageFilters { mime_type: Some("video".into()), ..Default::default() }))
-            .await),
+        "images.list.wrong_mime_filter" => {
+            ok(images.list(&ListParams::with_filters(ImageFilters::builder().mime_type("video").build())).await)
+        }
         "images.list.empty" => ok(images.list(&ListParams::with_filters(filters(Some("nothing"), None))).await),
         "images.list.filters_kwargs" => {
-            let f = ImageFilters {
-                q: Some("logo".into()),
-                mime_type: None,
-                min_size: Some(0),
-                max_size: Some(2048),
-                tags: Some("brand".into()),
-                ordering: Some(AssetOrdering::UpdatedAt),
-            };
+            let f = ImageFilters::builder()
+                .q("logo")
+                .min_size(0)
+                .max_size(2048)
+                .tags("brand")
+                .ordering(AssetOrdering::UpdatedAt)
+                .build();
             ok(images.list(&ListParams::with_filters(f).page(2).page_size(5)).await)
         }
         "images.list.filters_object" => {
-            let f = ImageFilters {
-                q: Some("sunset".into()),
-                mime_type: None,
-                min_size: Some(1024),
-                max_size: Some(5_000_000),
-                tags: Some("hero,banner".into()),
-                ordering: Some(AssetOrdering::CreatedAtDesc),
-            };
+            let f = ImageFilters::builder()
+                .q("sunset")
+                .min_size(1024)
+                .max_size(5_000_000)
+                .tags("hero,banner")
+                .ordering(AssetOrdering::CreatedAtDesc)
+                .build();
             ok(images.list(&ListParams::with_filters(f).page(1).page_size(10)).await)
         }
         "images.list.ordering_values" => {
             let mut counts = vec![];
             for o in [AssetOrdering::CreatedAt, AssetOrdering::UpdatedAtDesc] {
-                let f = ImageFilters { ordering: Some(o), ..Default::default() };
+                let f = ImageFilters::builder().ordering(o).build();
                 match images.list(&ListParams::with_filters(f)).await {
                     Ok(p) => counts.push(json!(p.count)),
                     Err(e) => return Some(Err(e)),

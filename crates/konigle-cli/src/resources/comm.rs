@@ -47,7 +47,10 @@ impl CliResource for Audiences {
         c.audiences()
     }
     fn filters(v: &Values) -> CliResult<AudienceFilters> {
-        Ok(AudienceFilters { q: v.get("q")?, tags: v.get("tags")? })
+        let mut f = AudienceFilters::default();
+        f.q = v.get("q")?;
+        f.tags = v.get("tags")?;
+        Ok(f)
     }
 }
 
@@ -111,12 +114,11 @@ impl CliResource for Campaigns {
         c.campaigns()
     }
     fn filters(v: &Values) -> CliResult<CampaignFilters> {
-        Ok(CampaignFilters {
-            q: v.get("q")?,
-            status: v.get("status")?,
-            audience: v.get("audience")?,
-            ..Default::default()
-        })
+        let mut f = CampaignFilters::default();
+        f.q = v.get("q")?;
+        f.status = v.get("status")?;
+        f.audience = v.get("audience")?;
+        Ok(f)
     }
 }
 
@@ -346,7 +348,11 @@ impl CliResource for Contacts {
         c.contacts()
     }
     fn filters(v: &Values) -> CliResult<ContactFilters> {
-        Ok(ContactFilters { q: v.get("q")?, source: v.get("source")?, tags: v.get("tags")? })
+        let mut f = ContactFilters::default();
+        f.q = v.get("q")?;
+        f.source = v.get("source")?;
+        f.tags = v.get("tags")?;
+        Ok(f)
     }
 }
 
@@ -564,12 +570,11 @@ impl CliResource for EmailChannels {
         c.email_channels()
     }
     fn filters(v: &Values) -> CliResult<EmailChannelFilters> {
-        Ok(EmailChannelFilters {
-            q: v.get("q")?,
-            channel_type: v.get("channel_type")?,
-            status: v.get("status")?,
-            ..Default::default()
-        })
+        let mut f = EmailChannelFilters::default();
+        f.q = v.get("q")?;
+        f.channel_type = v.get("channel_type")?;
+        f.status = v.get("status")?;
+        Ok(f)
     }
 }
 
@@ -653,7 +658,10 @@ impl CliResource for EmailIdentities {
         c.email_identities()
     }
     fn filters(v: &Values) -> CliResult<EmailIdentityFilters> {
-        Ok(EmailIdentityFilters { q: v.get("q")?, identity_type: v.get("identity_type")?, ..Default::default() })
+        let mut f = EmailIdentityFilters::default();
+        f.q = v.get("q")?;
+        f.identity_type = v.get("identity_type")?;
+        Ok(f)
     }
 }
 
@@ -746,12 +754,12 @@ impl CliResource for EmailTemplates {
         c.email_templates()
     }
     fn filters(v: &Values) -> CliResult<EmailTemplateFilters> {
-        Ok(EmailTemplateFilters {
-            q: v.get("q")?,
-            tags: v.get("tags")?,
-            is_base: v.get("is_base")?,
-            ordering: v.get("ordering")?,
-        })
+        let mut f = EmailTemplateFilters::default();
+        f.q = v.get("q")?;
+        f.tags = v.get("tags")?;
+        f.is_base = v.get("is_base")?;
+        f.ordering = v.get("ordering")?;
+        Ok(f)
     }
 }
 

@@ -47,14 +47,13 @@ impl CliResource for Products {
         c.products()
     }
     fn filters(v: &Values) -> CliResult<ProductFilters> {
-        Ok(ProductFilters {
-            q: v.get("q")?,
-            status: v.get("status")?,
-            product_type: v.get("product_type")?,
-            vendor: v.get("vendor")?,
-            handle: v.get("handle")?,
-            ..Default::default()
-        })
+        let mut f = ProductFilters::default();
+        f.q = v.get("q")?;
+        f.status = v.get("status")?;
+        f.product_type = v.get("product_type")?;
+        f.vendor = v.get("vendor")?;
+        f.handle = v.get("handle")?;
+        Ok(f)
     }
 }
 
@@ -126,7 +125,10 @@ impl CliResource for ProductVariants {
         c.product_variants()
     }
     fn filters(v: &Values) -> CliResult<ProductVariantFilters> {
-        Ok(ProductVariantFilters { q: v.get("q")?, product_id: v.get("product_id")?, ..Default::default() })
+        let mut f = ProductVariantFilters::default();
+        f.q = v.get("q")?;
+        f.product_id = v.get("product_id")?;
+        Ok(f)
     }
 }
 
@@ -235,7 +237,9 @@ impl CliResource for ProductImages {
         c.product_images()
     }
     fn filters(v: &Values) -> CliResult<ProductImageFilters> {
-        Ok(ProductImageFilters { product_id: v.get("product_id")?, ..Default::default() })
+        let mut f = ProductImageFilters::default();
+        f.product_id = v.get("product_id")?;
+        Ok(f)
     }
 }
 

@@ -34,7 +34,9 @@ impl CliResource for Images {
         c.images()
     }
     fn filters(v: &Values) -> CliResult<ImageFilters> {
-        Ok(ImageFilters { ordering: v.get("ordering")?, ..Default::default() })
+        let mut f = ImageFilters::default();
+        f.ordering = v.get("ordering")?;
+        Ok(f)
     }
 }
 

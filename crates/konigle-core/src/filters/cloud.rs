@@ -7,8 +7,9 @@ use crate::error::Result;
 use crate::query::Query;
 
 /// Filters of `cloud().computers().list`: the API takes none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ComputerFilters;
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ComputerFilters {}
 
 impl Filters for ComputerFilters {
     fn to_query(&self) -> Result<Query> {
@@ -20,10 +21,11 @@ impl Filters for ComputerFilters {
 ///
 /// ```
 /// use konigle_core::filters::{Filters, WebAppFilters};
-/// let f = WebAppFilters { computer_id: Some("7181818181818181801".into()) };
+/// let f = WebAppFilters::builder().computer_id("7181818181818181801").build();
 /// assert_eq!(f.to_query().unwrap().encode(), "computer_id=7181818181818181801");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct WebAppFilters {
     /// Only the web apps of this computer.
@@ -34,10 +36,11 @@ pub struct WebAppFilters {
 ///
 /// ```
 /// use konigle_core::filters::{Filters, SpaceFilters};
-/// let f = SpaceFilters { webapp_id: Some("7282828282828282801".into()) };
+/// let f = SpaceFilters::builder().webapp_id("7282828282828282801").build();
 /// assert_eq!(f.to_query().unwrap().encode(), "webapp_id=7282828282828282801");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct SpaceFilters {
     /// Only the spaces of this web app.

@@ -74,10 +74,11 @@ crate::string_enum! {
 ///
 /// ```
 /// use konigle_core::filters::{Filters, ProductFilters, ProductOrdering};
-/// let f = ProductFilters { vendor: Some("Acme".into()), ordering: Some(ProductOrdering::StatusDesc), ..Default::default() };
+/// let f = ProductFilters::builder().vendor("Acme").ordering(ProductOrdering::StatusDesc).build();
 /// assert_eq!(f.to_query().unwrap().encode(), "vendor=Acme&ordering=-status");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct ProductFilters {
     /// Matches title, handle and tags.
@@ -100,10 +101,11 @@ crate::serde_filters!(ProductFilters[ordering]);
 ///
 /// ```
 /// use konigle_core::filters::{Filters, ProductVariantFilters};
-/// let f = ProductVariantFilters { product_id: Some("prod_01".into()), ..Default::default() };
+/// let f = ProductVariantFilters::builder().product_id("prod_01").build();
 /// assert_eq!(f.to_query().unwrap().encode(), "product_id=prod_01");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct ProductVariantFilters {
     /// Matches title, SKU and barcode.
@@ -124,6 +126,7 @@ crate::serde_filters!(ProductVariantFilters[ordering]);
 
 /// Filters of `product_images().list` and `product_images().iter_all`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct ProductImageFilters {
     /// Id of the parent product.

@@ -7,6 +7,7 @@ use crate::models::{EmailChannelStatus, EmailChannelType, EmailIdentityType};
 /// Filters of `email_accounts().list`. A website has one email account, so
 /// there is nothing to filter on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct EmailAccountFilters {}
 
@@ -43,14 +44,14 @@ crate::string_enum! {
 /// ```
 /// use konigle_core::filters::{EmailChannelFilters, EmailChannelOrdering, Filters};
 /// use konigle_core::models::EmailChannelType;
-/// let f = EmailChannelFilters {
-///     channel_type: Some(EmailChannelType::Marketing),
-///     ordering: Some(EmailChannelOrdering::CreatedAtDesc),
-///     ..Default::default()
-/// };
+/// let f = EmailChannelFilters::builder()
+///     .channel_type(EmailChannelType::Marketing)
+///     .ordering(EmailChannelOrdering::CreatedAtDesc)
+///     .build();
 /// assert_eq!(f.to_query().unwrap().encode(), "channel_type=marketing&ordering=-created_at");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct EmailChannelFilters {
     /// Matches code and type.
@@ -85,6 +86,7 @@ crate::string_enum! {
 
 /// Filters of `email_identities().list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct EmailIdentityFilters {
     /// Matches the domain or address.
@@ -121,6 +123,7 @@ crate::string_enum! {
 
 /// Filters of `email_templates().list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct EmailTemplateFilters {
     /// Matches name, code and tags.

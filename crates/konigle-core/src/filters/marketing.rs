@@ -8,10 +8,11 @@ use crate::models::{CampaignChannelType, CampaignStatus, ContactSource};
 ///
 /// ```
 /// use konigle_core::filters::{AudienceFilters, Filters};
-/// let f = AudienceFilters { q: Some("news".into()), tags: Some("newsletter,vip".into()) };
+/// let f = AudienceFilters::builder().q("news").tags("newsletter,vip").build();
 /// assert_eq!(f.to_query().unwrap().encode(), "q=news&tags=newsletter%2Cvip");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct AudienceFilters {
     /// Matches the audience name.
@@ -27,10 +28,11 @@ crate::serde_filters!(AudienceFilters);
 /// ```
 /// use konigle_core::filters::{CampaignFilters, Filters};
 /// use konigle_core::models::CampaignStatus;
-/// let f = CampaignFilters { status: Some(CampaignStatus::Running), ..Default::default() };
+/// let f = CampaignFilters::builder().status(CampaignStatus::Running).build();
 /// assert_eq!(f.to_query().unwrap().encode(), "status=running");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct CampaignFilters {
     /// Matches name and description.
@@ -50,10 +52,11 @@ crate::serde_filters!(CampaignFilters [status, channel_type]);
 /// ```
 /// use konigle_core::filters::{ContactFilters, Filters};
 /// use konigle_core::models::ContactSource;
-/// let f = ContactFilters { q: Some("john".into()), source: Some(ContactSource::Purchase), ..Default::default() };
+/// let f = ContactFilters::builder().q("john").source(ContactSource::Purchase).build();
 /// assert_eq!(f.to_query().unwrap().encode(), "q=john&source=purchase");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+#[non_exhaustive]
 #[builder(on(String, into))]
 pub struct ContactFilters {
     /// Matches the email address.

@@ -24,6 +24,7 @@ macro_rules! media_filters {
     ($(#[$m:meta])* $name:ident, $mime:literal, $example:literal, $allowed:expr) => {
         $(#[$m])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, bon::Builder)]
+        #[non_exhaustive]
         #[builder(on(String, into))]
         pub struct $name {
             /// Matches name and alt text.
@@ -113,9 +114,9 @@ media_filters!(
     ///
     /// ```
     /// use konigle_core::filters::{Filters, ImageFilters, AssetOrdering};
-    /// let f = ImageFilters { q: Some("sunset".into()), ordering: Some(AssetOrdering::CreatedAtDesc), ..Default::default() };
+    /// let f = ImageFilters::builder().q("sunset").ordering(AssetOrdering::CreatedAtDesc).build();
     /// assert_eq!(f.to_query().unwrap().encode(), "q=sunset&mime_type=image&ordering=-created_at");
-    /// let f = ImageFilters { mime_type: Some("image/png,image/webp".into()), ..Default::default() };
+    /// let f = ImageFilters::builder().mime_type("image/png,image/webp").build();
     /// assert_eq!(f.to_query().unwrap().encode(), "mime_type=image%2Fpng%2Cimage%2Fwebp");
     /// ```
     ImageFilters, "image", "image/png", image_type
