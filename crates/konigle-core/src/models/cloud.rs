@@ -224,6 +224,7 @@ pub struct ComputerUpdate {
 
 /// The body of a computer creation: the computer and its provisioning job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ComputerCreateResponse {
     /// The new computer.
     pub computer: Computer,
@@ -359,6 +360,7 @@ pub struct WebAppUpdate {
 
 /// The body of a web app creation: the app and its provisioning job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WebAppCreateResponse {
     /// The new web app.
     pub webapp: WebApp,
@@ -369,6 +371,7 @@ pub struct WebAppCreateResponse {
 
 /// The answer of a web app name check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NameAvailability {
     /// Whether the name is free (a missing value means taken).
     #[serde(default, deserialize_with = "truthy")]
@@ -533,6 +536,7 @@ pub struct SpaceUpdate {
 
 /// A deployment of a space: an uploaded archive or a promotion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deployment {
     /// Unique identifier.
     #[serde(deserialize_with = "id::required")]

@@ -72,6 +72,7 @@ crate::json_payload!(FormCreate);
 
 /// What the forms service answers to a creation: enough to fetch the form.
 #[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
 pub struct FormCreated {
     /// Slug of the new form.
     pub slug: String,
@@ -79,6 +80,7 @@ pub struct FormCreated {
 
 /// One submission of a form, with its spam verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FormSubmission {
     /// Numeric identifier.
     pub id: i64,

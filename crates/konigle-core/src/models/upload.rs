@@ -189,6 +189,7 @@ crate::json_payload!(CloudUploadCreate);
 ///
 /// Fields the server adds beyond these are kept in [`extra`](Self::extra).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CloudUpload {
     /// Id of the upload, for `mark_started`, `mark_completed` and `mark_failed`.
     pub id: String,

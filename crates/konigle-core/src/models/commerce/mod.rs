@@ -157,6 +157,7 @@ impl<T> From<String> for Related<T> {
 
 /// A product as embedded in a variant: id, title and handle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProductReference {
     /// The product's id.
     #[serde(rename = "uid")]
@@ -175,6 +176,7 @@ impl Identified for ProductReference {
 
 /// A product image as embedded in a product or variant: id and URL.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProductImageReference {
     /// The image's id.
     #[serde(rename = "uid")]

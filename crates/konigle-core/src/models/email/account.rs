@@ -181,6 +181,7 @@ impl Payload for EmailAccountSetup {
 
 /// The answer of `email_accounts().check_status`: whether email sending works.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AccountStatus {
     /// Overall status, e.g. `active`.
     #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]

@@ -154,6 +154,7 @@ impl Payload for Email {
 
 /// The email service's answer to a send.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmailResponse {
     /// Outcome, e.g. `sent` or `queued`.
     pub status: String,

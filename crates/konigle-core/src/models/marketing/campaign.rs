@@ -77,6 +77,7 @@ crate::string_enum! {
 
 /// Progress and delivery counts of a campaign's execution (detail only).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CampaignExecution {
     /// Execution status.
     #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
@@ -593,6 +594,7 @@ impl Payload for CampaignTestEmail {
 
 /// Answer of `campaigns().new_email_campaign`: the campaign under `campaign`.
 #[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
 pub struct NewEmailCampaignResponse {
     /// The created campaign.
     pub campaign: Campaign,
@@ -600,6 +602,7 @@ pub struct NewEmailCampaignResponse {
 
 /// The answer of `campaigns().send_test_email`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TestEmailResult {
     /// Outcome, e.g. `sent`.
     #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]

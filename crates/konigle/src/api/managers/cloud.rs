@@ -105,6 +105,7 @@ impl Client {
 
 /// A computer being provisioned, and the job to follow.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct ComputerCreated {
     /// The new computer.
     pub computer: Record<Computer>,
@@ -114,6 +115,7 @@ pub struct ComputerCreated {
 
 /// A web app being provisioned, and the job to follow.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct WebAppCreated {
     /// The new web app.
     pub webapp: Record<WebApp>,

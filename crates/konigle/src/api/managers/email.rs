@@ -64,6 +64,7 @@ impl Client {
 /// What `email_accounts().setup` creates: the account, its default
 /// channels and the identity to verify.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct EmailAccountSetupResult {
     /// The new account.
     pub account: Record<EmailAccount>,
