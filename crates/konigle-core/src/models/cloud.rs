@@ -761,12 +761,7 @@ mod tests {
     use crate::error::Error;
     use serde_json::json;
 
-    fn body(p: impl Payload) -> Json {
-        match p.into_body().unwrap() {
-            Body::Json(v) => v,
-            other => panic!("not JSON: {other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     #[test]
     fn computer_create_body_and_checks() {

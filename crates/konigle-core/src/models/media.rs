@@ -300,26 +300,12 @@ impl Payload for ImageGenerate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Part;
+
     use serde_json::json;
 
-    fn parts(body: Body) -> Vec<String> {
-        let Body::Multipart(parts) = body else { panic!("not multipart") };
-        parts
-            .iter()
-            .map(|p| match p {
-                Part::Text { name, value } => format!("{name}={value}"),
-                Part::File(f) => format!("{}:{}:{}", f.field, f.file_name, f.content_type),
-            })
-            .collect()
-    }
+    use crate::models::testing::multipart_parts as parts;
 
-    fn json_body(p: impl Payload) -> serde_json::Value {
-        match p.into_body().unwrap() {
-            Body::Json(v) => v,
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::models::testing::json_body;
 
     #[test]
     fn create_sends_blank_alt_text_and_tags() {

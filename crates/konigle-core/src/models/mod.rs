@@ -36,6 +36,8 @@ pub use marketing::*;
 pub mod commerce;
 pub use commerce::*;
 pub mod rich_text;
+#[cfg(test)]
+mod testing;
 pub use rich_text::*;
 pub mod website;
 pub use website::*;

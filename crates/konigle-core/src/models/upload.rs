@@ -242,16 +242,7 @@ mod tests {
         assert!(matches!(long.into_body(), Err(Error::InvalidInput { .. })));
     }
 
-    fn parts(body: Body) -> Vec<String> {
-        let Body::Multipart(parts) = body else { panic!("not multipart") };
-        parts
-            .iter()
-            .map(|p| match p {
-                crate::request::Part::Text { name, value } => format!("{name}={value}"),
-                crate::request::Part::File(f) => format!("{}:{}:{}", f.field, f.file_name, f.content_type),
-            })
-            .collect()
-    }
+    use crate::models::testing::multipart_parts as parts;
 
     #[test]
     fn upload_sends_blank_name_and_tags() {

@@ -193,19 +193,10 @@ impl Payload for ProductImageUpdate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Part;
+
     use serde_json::json;
 
-    fn parts(body: Body) -> Vec<String> {
-        let Body::Multipart(parts) = body else { panic!("not multipart") };
-        parts
-            .iter()
-            .map(|p| match p {
-                Part::Text { name, value } => format!("{name}={value}"),
-                Part::File(f) => format!("{}:{}:{}", f.field, f.file_name, f.content_type),
-            })
-            .collect()
-    }
+    use crate::models::testing::multipart_parts as parts;
 
     fn create(file: impl Into<FileInput>) -> ProductImageCreate {
         ProductImageCreate::builder().product("prod_01").file(file).build()

@@ -395,12 +395,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body().unwrap() {
-            Body::Json(v) => v,
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     #[test]
     fn minimal_create_sends_defaults() {

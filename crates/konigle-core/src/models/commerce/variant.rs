@@ -414,12 +414,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body().unwrap() {
-            Body::Json(v) => v,
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -200,14 +200,9 @@ pub struct AccountStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body() {
-            Ok(Body::Json(v)) => v,
-            other => panic!("expected a JSON body, got {other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     #[test]
     fn create_sends_empty_defaults() {

@@ -30,14 +30,9 @@ mod tests {
     use super::*;
     use crate::models::Payload;
     use crate::resource::Resource;
-    use crate::{Body, Decimal, Error};
+    use crate::{Decimal, Error};
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body() {
-            Ok(Body::Json(v)) => v,
-            other => panic!("expected a JSON body, got {other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     fn campaign_json() -> Value {
         json!({

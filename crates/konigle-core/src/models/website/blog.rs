@@ -276,12 +276,7 @@ mod tests {
     use crate::Error;
     use serde_json::{json, Value};
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body() {
-            Ok(Body::Json(v)) => v,
-            other => panic!("expected a JSON body, got {other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     #[test]
     fn create_sends_the_defaults_and_checks_the_handle() {

@@ -234,14 +234,9 @@ impl Payload for GlossaryTermUpdate {
 mod tests {
     use super::*;
     use crate::Error;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body() {
-            Ok(Body::Json(v)) => v,
-            other => panic!("expected a JSON body, got {other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     #[test]
     fn create_sends_the_defaults() {

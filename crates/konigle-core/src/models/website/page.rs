@@ -392,12 +392,7 @@ mod tests {
     use crate::Error;
     use serde_json::{json, Value};
 
-    fn body(p: impl Payload) -> Value {
-        match p.into_body() {
-            Ok(Body::Json(v)) => v,
-            other => panic!("expected a JSON body, got {other:?}"),
-        }
-    }
+    use crate::models::testing::json_body as body;
 
     fn minimal() -> PageCreate {
         PageCreate::builder().name("Contact").title("Contact").folder("fd_home").build()
