@@ -124,7 +124,9 @@ fn author_body<T: Serialize>(fields: &T, avatar: Option<FileInput>) -> Result<Bo
 
 /// Payload of `authors().create`.
 ///
-/// Tagline, bio and email are sent as `""` unless set, as the API expects.
+/// Tagline, bio and email are sent as `""` unless set, as the API expects;
+/// assign `None` to one of them after `build()` to leave it out (also out
+/// of a multipart body).
 /// The avatar is an image file (`.jpg`, `.jpeg`, `.png`, `.gif`, `.webp`):
 /// a path (streamed), bytes or a reader (named `upload.bin` unless a name is
 /// given), or an `https://` URL the client downloads first; with an avatar
@@ -154,14 +156,17 @@ pub struct AuthorCreate {
     /// URL handle (required, at most 50 characters).
     pub handle: String,
     /// Tagline (at most 255 characters; `""` by default).
-    #[builder(default)]
-    pub tagline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub tagline: Option<String>,
     /// Short biography (`""` by default).
-    #[builder(default)]
-    pub bio: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub bio: Option<String>,
     /// Email address (`""` by default).
-    #[builder(default)]
-    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub email: Option<String>,
     /// Profile links; unset links are not sent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub social_links: Option<SocialLinks>,
@@ -177,7 +182,7 @@ impl Payload for AuthorCreate {
         check_max_len("name", &self.name, NAME_MAX)?;
         check_not_empty("handle", &self.handle)?;
         check_max_len("handle", &self.handle, HANDLE_MAX)?;
-        check_max_len("tagline", &self.tagline, TAGLINE_MAX)?;
+        check_opt_max_len("tagline", self.tagline.as_deref(), TAGLINE_MAX)?;
         let avatar = self.avatar.take();
         author_body(&self, avatar)
     }
@@ -293,5 +298,24 @@ mod tests {
             serde_json::from_value(json!({"id": "au_1", "name": "J", "handle": "j", "tagline": null, "bio": null}))
                 .unwrap();
         assert_eq!((a.tagline.as_str(), a.bio.as_str(), a.email.as_str()), ("", "", ""));
+    }
+
+    #[test]
+    fn blank_defaults_can_be_left_out() {
+        let mut a = AuthorCreate::builder().name("Raj").handle("raj").email("raj@example.com").build();
+        a.tagline = None;
+        a.bio = None;
+        let Body::Json(v) = a.into_body().unwrap() else { panic!("not json") };
+        assert_eq!(v, json!({"name": "Raj", "handle": "raj", "email": "raj@example.com"}));
+        let mut a =
+            AuthorCreate::builder().name("Jane").handle("jane").bio("Writes").avatar((vec![1u8], "p.png")).build();
+        a.tagline = None;
+        a.email = None;
+        assert_eq!(parts(a.into_body().unwrap()), ["name=Jane", "handle=jane", "bio=Writes", "avatar:p.png:image/png"]);
+        let mut a = AuthorCreate::builder().name("J").handle("j").tagline("t".repeat(256)).build();
+        assert!(matches!(a.into_body(), Err(crate::Error::InvalidInput { field: Some(f), .. }) if f == "tagline"));
+        a = AuthorCreate::builder().name("J").handle("j").build();
+        a.tagline = None;
+        assert!(a.into_body().is_ok());
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::models::commerce::null_as_default;
-use crate::models::payload::{check_max_len, check_opt_max_len, Payload};
+use crate::models::payload::{check_opt_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{JsonMap, Timestamp};
@@ -127,7 +127,8 @@ impl Resource for Backup {
 
 /// Payload of `backups().create`.
 ///
-/// The description is sent as `""` unless set; without a target id the
+/// The description is sent as `""` unless set (assign `None` to it after
+/// `build()` to leave it out of the request); without a target id the
 /// backup is site-level (e.g. `site_foundation`).
 ///
 /// ```
@@ -150,8 +151,9 @@ pub struct BackupCreate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_id: Option<String>,
     /// Why the backup is taken (at most 255 characters; `""` by default).
-    #[builder(default)]
-    pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub description: Option<String>,
     /// What starts it (required).
     pub trigger: BackupTrigger,
 }
@@ -161,7 +163,7 @@ impl Payload for BackupCreate {
         self.backup_type.ensure_known("backup_type")?;
         self.trigger.ensure_known("trigger")?;
         check_opt_max_len("target_id", self.target_id.as_deref(), TARGET_ID_MAX)?;
-        check_max_len("description", &self.description, DESCRIPTION_MAX)?;
+        check_opt_max_len("description", self.description.as_deref(), DESCRIPTION_MAX)?;
         Body::json(&self)
     }
 }
@@ -214,5 +216,19 @@ mod tests {
         assert_eq!(b.kind, BackupKind::Other("forever".into()));
         assert_eq!(b.status, BackupStatus::Other("queued".into()));
         assert!(b.metadata.is_empty());
+    }
+
+    #[test]
+    fn description_can_be_left_out() {
+        let mut data = BackupCreate::builder().backup_type(BackupType::Page).trigger(BackupTrigger::Manual).build();
+        data.description = None;
+        let Body::Json(v) = data.into_body().unwrap() else { panic!("not json") };
+        assert_eq!(v, json!({"backup_type": "page", "trigger": "manual"}));
+        let long = BackupCreate::builder()
+            .backup_type(BackupType::Page)
+            .trigger(BackupTrigger::Manual)
+            .description("d".repeat(256))
+            .build();
+        assert!(long.into_body().is_err());
     }
 }

@@ -118,7 +118,8 @@ impl PublishableResource for Blog {}
 ///
 /// The builder sends the API's defaults: empty subtitle, summary and
 /// JSON-LD, in the sitemap, authors shown, no contributors, reviewers or
-/// tags. The handle is checked and lower-cased before sending; without one
+/// tags. Assign `None` to one of these fields after `build()` to leave it
+/// out of the request. The handle is checked and lower-cased before sending; without one
 /// the server derives it from the name.
 ///
 /// ```
@@ -143,11 +144,13 @@ pub struct BlogCreate {
     /// Title (required, at most 255 characters).
     pub title: String,
     /// Subtitle (at most 255 characters).
-    #[builder(default)]
-    pub subtitle: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub subtitle: Option<String>,
     /// Summary.
-    #[builder(default)]
-    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub summary: Option<String>,
     /// Rich text content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<EditorJs>,
@@ -155,11 +158,13 @@ pub struct BlogCreate {
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
     pub seo_meta: Option<SeoMeta>,
     /// Manual JSON-LD override.
-    #[builder(default)]
-    pub json_ld: JsonMap,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(JsonMap::new()), with = |v: JsonMap| Some(v))]
+    pub json_ld: Option<JsonMap>,
     /// Whether to leave the post out of the sitemap (default `false`).
-    #[builder(default)]
-    pub exclude_from_sitemap: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub exclude_from_sitemap: Option<bool>,
     /// Id of the folder.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub folder: Option<String>,
@@ -167,17 +172,21 @@ pub struct BlogCreate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Whether to show contributors and reviewers (default `true`).
-    #[builder(default = true)]
-    pub show_author: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(true), with = |v: bool| Some(v))]
+    pub show_author: Option<bool>,
     /// Ids of the contributors.
-    #[builder(default)]
-    pub contributor_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub contributor_ids: Option<Vec<String>>,
     /// Ids of the reviewers.
-    #[builder(default)]
-    pub reviewer_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub reviewer_ids: Option<Vec<String>>,
     /// Tags.
-    #[builder(default)]
-    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub tags: Option<Vec<String>>,
     /// Id of the post's design template.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
@@ -189,7 +198,7 @@ impl Payload for BlogCreate {
         check_not_empty("title", &self.title)?;
         check_max_len("name", &self.name, TEXT_MAX)?;
         check_max_len("title", &self.title, TEXT_MAX)?;
-        check_max_len("subtitle", &self.subtitle, TEXT_MAX)?;
+        check_opt_max_len("subtitle", self.subtitle.as_deref(), TEXT_MAX)?;
         check_opt_max_len("handle", self.handle.as_deref(), TEXT_MAX)?;
         normalize_handle(&mut self.handle)?;
         if let Some(content) = &self.content {
@@ -309,5 +318,24 @@ mod tests {
         let Value::Object(changes) = json!({"summary": "S", "folder": "fd_2", "url": "x"}) else { unreachable!() };
         let err = Blog::save_body(changes).expect_err("folder and url are not updatable");
         assert!(matches!(err, Error::InvalidInput { field: Some(ref f), .. } if f == "folder, url"), "{err:?}");
+    }
+
+    #[test]
+    fn create_defaults_can_be_left_out() {
+        let mut post = BlogCreate::builder().name("Autumn").title("Autumn tips").tags(vec!["garden".into()]).build();
+        post.subtitle = None;
+        post.summary = None;
+        post.json_ld = None;
+        post.exclude_from_sitemap = None;
+        post.show_author = None;
+        post.contributor_ids = None;
+        post.reviewer_ids = None;
+        assert_eq!(body(post), json!({"name": "Autumn", "title": "Autumn tips", "tags": ["garden"]}));
+        let mut post = BlogCreate::builder().name("A").title("A").subtitle("s".repeat(256)).build();
+        assert!(post.clone().into_body().is_err());
+        post.tags = None;
+        post.subtitle = Some("Short".into());
+        let v = body(post);
+        assert_eq!((&v["subtitle"], v.get("tags")), (&json!("Short"), None));
     }
 }

@@ -103,6 +103,11 @@ impl Resource for Component {
 /// (lower case, spaces as hyphens) and eight random hexadecimal digits,
 /// e.g. `site-footer-0a1b2c3d`. Set `template_code` to choose the code.
 ///
+/// The builder sends an empty description and template, version `1.0.0` and
+/// type fluid. Assign `None` to one of these fields after `build()` to leave
+/// it out of the request; a type or version left out is left out of the
+/// context too.
+///
 /// ```
 /// use konigle_core::models::{ComponentCreate, ComponentType};
 /// let footer = ComponentCreate::builder()
@@ -119,19 +124,23 @@ pub struct ComponentCreate {
     /// Name (required, at most 255 characters).
     pub name: String,
     /// Description (`""` by default).
-    #[builder(default)]
-    pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub description: Option<String>,
     /// Version (at most 10 characters; `1.0.0` by default).
-    #[builder(default = default_version())]
-    pub version: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(default_version()), with = |v: impl Into<String>| Some(v.into()))]
+    pub version: Option<String>,
     /// The Django template (`""` by default).
-    #[builder(default)]
-    pub template_html: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub template_html: Option<String>,
     /// [`ComponentType::Fluid`] (a component, the default) or
     /// [`ComponentType::Widget`].
     #[serde(rename = "type")]
-    #[builder(default = ComponentType::Fluid)]
-    pub kind: ComponentType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(ComponentType::Fluid), with = |v: ComponentType| Some(v))]
+    pub kind: Option<ComponentType>,
     /// The template code of the context (generated when unset).
     #[serde(skip)]
     pub template_code: Option<String>,
@@ -161,14 +170,13 @@ impl Payload for ComponentCreate {
     fn into_body(self) -> Result<Body> {
         check_not_empty("name", &self.name)?;
         check_max_len("name", &self.name, NAME_MAX)?;
-        check_max_len("version", &self.version, VERSION_MAX)?;
-        if !matches!(self.kind, ComponentType::Fluid | ComponentType::Widget) {
-            return Err(Error::invalid(
-                "type",
-                format!("components are created as fluid or widget, not {}", self.kind),
-            ));
+        check_opt_max_len("version", self.version.as_deref(), VERSION_MAX)?;
+        if let Some(kind) = &self.kind {
+            if !matches!(kind, ComponentType::Fluid | ComponentType::Widget) {
+                return Err(Error::invalid("type", format!("components are created as fluid or widget, not {kind}")));
+            }
         }
-        let context = json!({
+        let mut context = json!({
             "name_": self.name,
             "is_custom_": true,
             "template_": self.code(),
@@ -177,6 +185,9 @@ impl Payload for ComponentCreate {
             "version_": self.version,
             "type_": "component",
         });
+        // A type or version left out of the payload is left out of the
+        // context too.
+        super::site::drop_nulls(&mut context);
         let Body::Json(serde_json::Value::Object(mut body)) = Body::json(&self)? else {
             return Err(Error::invalid("component", "cannot encode the component"));
         };
@@ -249,5 +260,30 @@ mod tests {
         assert!(ComponentCreate::builder().name("X").kind(ComponentType::Dynamic).build().into_body().is_err());
         assert!(ComponentCreate::builder().name("").build().into_body().is_err());
         assert!(ComponentUpdate::builder().version("12345678901").build().into_body().is_err());
+    }
+
+    #[test]
+    fn defaults_can_be_left_out_of_the_body_and_the_context() {
+        let mut data = ComponentCreate::builder().name("Hero").template_code("hero-0a1b2c3d").build();
+        data.description = None;
+        data.version = None;
+        data.template_html = None;
+        data.kind = None;
+        let Body::Json(v) = data.into_body().unwrap() else { panic!("not json") };
+        assert_eq!(
+            v,
+            json!({"name": "Hero", "context": {"name_": "Hero", "is_custom_": true, "template_": "hero-0a1b2c3d",
+                "editor_support_": false, "type_": "component"}})
+        );
+        let mut data = ComponentCreate::builder()
+            .name("W")
+            .template_code("w-1")
+            .kind(ComponentType::Widget)
+            .version("2.0")
+            .build();
+        data.description = None;
+        let Body::Json(v) = data.into_body().unwrap() else { panic!("not json") };
+        assert_eq!((&v["type"], &v["version"], v.get("description")), (&json!("widget"), &json!("2.0"), None));
+        assert_eq!((&v["context"]["component_type_"], &v["context"]["version_"]), (&json!("widget"), &json!("2.0")));
     }
 }

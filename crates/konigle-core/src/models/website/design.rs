@@ -48,6 +48,9 @@ pub fn form_field(name: &str, value: &str) -> Body {
 
 /// Body of `themes().set_theme_css` and `set_reference_theme_template`.
 ///
+/// `backup` is sent as `false` unless set; assign `None` to it after
+/// `build()` to leave it out of the request.
+///
 /// ```
 /// use konigle_core::models::ThemeContent;
 /// let css = ThemeContent::builder().content(":root{--bg:#000}").backup(true).build();
@@ -60,8 +63,9 @@ pub struct ThemeContent {
     /// The new content.
     pub content: String,
     /// Whether to back up the current content first (`false` by default).
-    #[builder(default)]
-    pub backup: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub backup: Option<bool>,
 }
 
 crate::json_payload!(ThemeContent);
@@ -94,5 +98,18 @@ mod tests {
         assert!(text_body(200, &[0xff, 0xfe]).is_err());
         let Body::Form(q) = form_field("content", "a & b") else { panic!("not a form") };
         assert_eq!(q.encode(), "content=a+%26+b");
+    }
+
+    #[test]
+    fn theme_content_backup_defaults_to_false_and_can_be_left_out() {
+        use crate::models::Payload;
+        let Body::Json(v) = ThemeContent::builder().content("a{}").build().into_body().unwrap() else {
+            panic!("not json")
+        };
+        assert_eq!(v, serde_json::json!({"content": "a{}", "backup": false}));
+        let mut data = ThemeContent::builder().content("a{}").backup(true).build();
+        data.backup = None;
+        let Body::Json(v) = data.into_body().unwrap() else { panic!("not json") };
+        assert_eq!(v, serde_json::json!({"content": "a{}"}));
     }
 }

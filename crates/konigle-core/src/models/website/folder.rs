@@ -145,8 +145,9 @@ impl Identified for FolderReference {
 /// Payload of `folders().create`.
 ///
 /// The builder sends the API's defaults: a custom folder, no tags, an empty
-/// JSON-LD and context, in the sitemap, language `en`, country `US`. The
-/// handle is checked and lower-cased, the language lower-cased and the
+/// JSON-LD and context, in the sitemap, language `en`, country `US`. Assign
+/// `None` to one of these fields after `build()` to leave it out of the
+/// request. The handle is checked and lower-cased, the language lower-cased and the
 /// country upper-cased before sending; without a handle the server derives
 /// one from the name.
 ///
@@ -171,8 +172,9 @@ pub struct FolderCreate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
     /// What the folder holds (default custom).
-    #[builder(default)]
-    pub folder_type: FolderType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(FolderType::default()), with = |v: FolderType| Some(v))]
+    pub folder_type: Option<FolderType>,
     /// Id of the parent folder.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
@@ -180,29 +182,35 @@ pub struct FolderCreate {
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
     pub seo_meta: Option<SeoMeta>,
     /// Manual JSON-LD override.
-    #[builder(default)]
-    pub json_ld: JsonMap,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(JsonMap::new()), with = |v: JsonMap| Some(v))]
+    pub json_ld: Option<JsonMap>,
     /// Id of the page design template.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Whether to leave the folder out of the sitemap (default `false`).
-    #[builder(default)]
-    pub exclude_from_sitemap: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub exclude_from_sitemap: Option<bool>,
     /// Tags.
-    #[builder(default)]
-    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub tags: Option<Vec<String>>,
     /// Language code (default `en`; lower-cased).
-    #[builder(default = "en".to_string())]
-    pub language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some("en".to_string()), with = |v: impl Into<String>| Some(v.into()))]
+    pub language: Option<String>,
     /// Country code (default `US`; upper-cased).
-    #[builder(default = "US".to_string())]
-    pub country_code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some("US".to_string()), with = |v: impl Into<String>| Some(v.into()))]
+    pub country_code: Option<String>,
     /// Id of the canonical folder.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical_page: Option<String>,
     /// Context builders of dynamic content.
-    #[builder(default)]
-    pub context_builders: JsonMap,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(JsonMap::new()), with = |v: JsonMap| Some(v))]
+    pub context_builders: Option<JsonMap>,
 }
 
 impl Payload for FolderCreate {
@@ -211,9 +219,15 @@ impl Payload for FolderCreate {
         check_max_len("name", &self.name, NAME_MAX)?;
         check_opt_max_len("handle", self.handle.as_deref(), NAME_MAX)?;
         normalize_handle(&mut self.handle)?;
-        self.folder_type.ensure_known("folder_type")?;
-        self.language = validate::language_code("language", &self.language)?;
-        self.country_code = validate::country_code("country_code", &self.country_code)?;
+        if let Some(t) = &self.folder_type {
+            t.ensure_known("folder_type")?;
+        }
+        if let Some(v) = &self.language {
+            self.language = Some(validate::language_code("language", v)?);
+        }
+        if let Some(v) = &self.country_code {
+            self.country_code = Some(validate::country_code("country_code", v)?);
+        }
         Body::json(&self)
     }
 }
@@ -331,5 +345,21 @@ mod tests {
         assert!(f.json_ld.is_empty() && f.tags.is_empty() && !f.exclude_from_sitemap);
         assert!(f.published && f.is_original_version);
         assert_eq!(f.folder_type, FolderType::Other("landing".into()));
+    }
+
+    #[test]
+    fn create_defaults_can_be_left_out() {
+        let mut f = FolderCreate::builder().name("Guides").country_code("sg").build();
+        f.folder_type = None;
+        f.json_ld = None;
+        f.exclude_from_sitemap = None;
+        f.tags = None;
+        f.language = None;
+        f.context_builders = None;
+        assert_eq!(body(f), json!({"name": "Guides", "country_code": "SG"}));
+        let mut f = FolderCreate::builder().name("Guides").language("DE").build();
+        f.country_code = None;
+        let v = body(f);
+        assert_eq!((&v["language"], v.get("country_code")), (&json!("de"), None));
     }
 }

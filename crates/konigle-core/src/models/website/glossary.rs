@@ -100,7 +100,8 @@ impl PublishableResource for GlossaryTerm {}
 ///
 /// The builder sends the API's defaults: empty subtitle, summary, content
 /// and JSON-LD, in the sitemap, authors shown, no contributors or reviewers.
-/// The handle is checked and lower-cased before sending; without one the
+/// Assign `None` to one of these fields after `build()` to leave it out of
+/// the request. The handle is checked and lower-cased before sending; without one the
 /// server derives it from the name.
 ///
 /// ```
@@ -125,35 +126,43 @@ pub struct GlossaryTermCreate {
     /// Title (required, at most 255 characters).
     pub title: String,
     /// Subtitle (at most 255 characters).
-    #[builder(default)]
-    pub subtitle: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub subtitle: Option<String>,
     /// Summary.
-    #[builder(default)]
-    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub summary: Option<String>,
     /// Rich text content (default empty).
-    #[builder(default)]
-    pub content: EditorJs,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(EditorJs::default()), with = |v: EditorJs| Some(v))]
+    pub content: Option<EditorJs>,
     /// SEO metadata (unset fields are not sent).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
     pub seo_meta: Option<SeoMeta>,
     /// Manual JSON-LD override.
-    #[builder(default)]
-    pub json_ld: JsonMap,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(JsonMap::new()), with = |v: JsonMap| Some(v))]
+    pub json_ld: Option<JsonMap>,
     /// Whether to leave the term out of the sitemap (default `false`).
-    #[builder(default)]
-    pub exclude_from_sitemap: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub exclude_from_sitemap: Option<bool>,
     /// Id of the primary author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Whether to show contributors and reviewers (default `true`).
-    #[builder(default = true)]
-    pub show_author: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(true), with = |v: bool| Some(v))]
+    pub show_author: Option<bool>,
     /// Ids of the contributors.
-    #[builder(default)]
-    pub contributor_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub contributor_ids: Option<Vec<String>>,
     /// Ids of the reviewers.
-    #[builder(default)]
-    pub reviewer_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub reviewer_ids: Option<Vec<String>>,
 }
 
 impl Payload for GlossaryTermCreate {
@@ -162,10 +171,12 @@ impl Payload for GlossaryTermCreate {
         check_not_empty("title", &self.title)?;
         check_max_len("name", &self.name, TEXT_MAX)?;
         check_max_len("title", &self.title, TEXT_MAX)?;
-        check_max_len("subtitle", &self.subtitle, TEXT_MAX)?;
+        check_opt_max_len("subtitle", self.subtitle.as_deref(), TEXT_MAX)?;
         check_opt_max_len("handle", self.handle.as_deref(), TEXT_MAX)?;
         normalize_handle(&mut self.handle)?;
-        self.content.check("content")?;
+        if let Some(content) = &self.content {
+            content.check("content")?;
+        }
         Body::json(&self)
     }
 }
@@ -259,5 +270,21 @@ mod tests {
             json!({"content": {"blocks": []}})
         );
         assert_eq!(GlossaryTermUpdate::builder().build(), GlossaryTermUpdate::default());
+    }
+
+    #[test]
+    fn create_defaults_can_be_left_out() {
+        let mut term = GlossaryTermCreate::builder().name("Loam").title("What is loam?").show_author(false).build();
+        term.subtitle = None;
+        term.summary = None;
+        term.content = None;
+        term.json_ld = None;
+        term.exclude_from_sitemap = None;
+        term.contributor_ids = None;
+        term.reviewer_ids = None;
+        assert_eq!(body(term), json!({"name": "Loam", "title": "What is loam?", "show_author": false}));
+        let mut term = GlossaryTermCreate::builder().name("L").title("L").build();
+        term.show_author = None;
+        assert!(body(term).get("show_author").is_none());
     }
 }

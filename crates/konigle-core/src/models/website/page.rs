@@ -202,7 +202,9 @@ fn page_body<T: Serialize>(value: &T, content_file: Option<FileInput>) -> Result
 ///
 /// The builder sends the API's defaults: an empty subtitle, a general page,
 /// empty content, JSON-LD and context, no contributors, reviewers or tags,
-/// authors shown, content from the page itself. The handle is checked and
+/// authors shown, content from the page itself. Assign `None` to one of
+/// these fields after `build()` to leave it out of the request (a multipart
+/// body never sends empty lists). The handle is checked and
 /// lower-cased before sending; without one the server derives it from the
 /// name. With a content file the page is sent as `multipart/form-data`, the
 /// file streamed from disk.
@@ -238,52 +240,63 @@ pub struct PageCreate {
     /// Title (required, at most 255 characters).
     pub title: String,
     /// Subtitle (at most 255 characters).
-    #[builder(default)]
-    pub subtitle: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub subtitle: Option<String>,
     /// Kind of page (default general).
-    #[builder(default)]
-    pub page_type: PageType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(PageType::default()), with = |v: PageType| Some(v))]
+    pub page_type: Option<PageType>,
     /// Id of the folder (required).
     pub folder: String,
     /// Rich text content (default empty).
-    #[builder(default)]
-    pub content: EditorJs,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(EditorJs::default()), with = |v: EditorJs| Some(v))]
+    pub content: Option<EditorJs>,
     /// SEO metadata (unset fields are not sent).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
     pub seo_meta: Option<SeoMeta>,
     /// Manual JSON-LD override.
-    #[builder(default)]
-    pub json_ld: JsonMap,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(JsonMap::new()), with = |v: JsonMap| Some(v))]
+    pub json_ld: Option<JsonMap>,
     /// Whether to leave the page out of the sitemap (default `false`).
-    #[builder(default)]
-    pub exclude_from_sitemap: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub exclude_from_sitemap: Option<bool>,
     /// Id of the primary author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Ids of the contributors.
-    #[builder(default)]
-    pub contributor_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub contributor_ids: Option<Vec<String>>,
     /// Ids of the reviewers.
-    #[builder(default)]
-    pub reviewer_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub reviewer_ids: Option<Vec<String>>,
     /// Whether to show contributors and reviewers (default `true`).
-    #[builder(default = true)]
-    pub show_author: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(true), with = |v: bool| Some(v))]
+    pub show_author: Option<bool>,
     /// Tags.
-    #[builder(default)]
-    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(Vec::new()), with = |v: Vec<String>| Some(v))]
+    pub tags: Option<Vec<String>>,
     /// Id of the page design template.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Where the content comes from (default the page itself).
-    #[builder(default)]
-    pub data_source: DataSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(DataSource::default()), with = |v: DataSource| Some(v))]
+    pub data_source: Option<DataSource>,
     /// MIME type of the content file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_file_mime_type: Option<String>,
     /// Context builders of dynamic content.
-    #[builder(default)]
-    pub context_builders: JsonMap,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(JsonMap::new()), with = |v: JsonMap| Some(v))]
+    pub context_builders: Option<JsonMap>,
     /// Content file to upload (`.txt`, `.md` or `.xml`): a path, bytes,
     /// `(bytes, file name)`, a reader or an `https://` URL.
     #[serde(skip)]
@@ -297,13 +310,19 @@ impl Payload for PageCreate {
         check_not_empty("title", &self.title)?;
         check_max_len("name", &self.name, TEXT_MAX)?;
         check_max_len("title", &self.title, TEXT_MAX)?;
-        check_max_len("subtitle", &self.subtitle, TEXT_MAX)?;
+        check_opt_max_len("subtitle", self.subtitle.as_deref(), TEXT_MAX)?;
         check_opt_max_len("handle", self.handle.as_deref(), TEXT_MAX)?;
         check_not_empty("folder", &self.folder)?;
         normalize_handle(&mut self.handle)?;
-        self.page_type.ensure_known("page_type")?;
-        self.data_source.ensure_known("data_source")?;
-        self.content.check("content")?;
+        if let Some(t) = &self.page_type {
+            t.ensure_known("page_type")?;
+        }
+        if let Some(s) = &self.data_source {
+            s.ensure_known("data_source")?;
+        }
+        if let Some(content) = &self.content {
+            content.check("content")?;
+        }
         let file = self.content_file.take();
         page_body(&self, file)
     }
@@ -484,5 +503,74 @@ mod tests {
         let out = serde_json::to_value(&p).unwrap();
         assert_eq!(out["content"], json!({}));
         assert_eq!(out["folder"], json!({"id": "fd_home", "name": "Home", "handle": "home"}));
+    }
+
+    #[test]
+    fn create_defaults_can_be_left_out() {
+        let mut p = minimal();
+        p.subtitle = None;
+        p.page_type = None;
+        p.content = None;
+        p.json_ld = None;
+        p.exclude_from_sitemap = None;
+        p.contributor_ids = None;
+        p.reviewer_ids = None;
+        p.show_author = None;
+        p.data_source = None;
+        p.context_builders = None;
+        assert_eq!(body(p), json!({"name": "Contact", "title": "Contact", "folder": "fd_home", "tags": []}));
+        let mut p = minimal();
+        p.tags = None;
+        assert_eq!(body(p).get("tags"), None);
+    }
+
+    #[test]
+    fn multipart_create_leaves_out_what_is_none() {
+        use crate::models::testing::multipart_parts as parts;
+        let robots = || {
+            PageCreate::builder()
+                .name("Robots")
+                .title("robots.txt")
+                .folder("fd_home")
+                .page_type(PageType::Robots)
+                .data_source(DataSource::File)
+                .content_file((b"User-agent: *\n".to_vec(), "robots.txt"))
+                .build()
+        };
+        assert_eq!(
+            parts(robots().into_body().unwrap()),
+            [
+                "name=Robots",
+                "title=robots.txt",
+                "subtitle=",
+                "page_type=robots",
+                "folder=fd_home",
+                "content={}",
+                "json_ld={}",
+                "exclude_from_sitemap=false",
+                "show_author=true",
+                "data_source=file",
+                "context_builders={}",
+                "content_file:robots.txt:text/plain",
+            ]
+        );
+        let mut p = robots();
+        p.subtitle = None;
+        p.content = None;
+        p.json_ld = None;
+        p.show_author = None;
+        p.context_builders = None;
+        assert_eq!(
+            parts(p.into_body().unwrap()),
+            [
+                "name=Robots",
+                "title=robots.txt",
+                "page_type=robots",
+                "folder=fd_home",
+                "exclude_from_sitemap=false",
+                "data_source=file",
+                "content_file:robots.txt:text/plain",
+            ]
+        );
     }
 }

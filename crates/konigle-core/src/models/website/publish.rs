@@ -42,7 +42,9 @@ impl Identified for ContentAuthor {
 /// Body of the `change-handle` action: the new handle and whether the old
 /// URL redirects to the new one.
 ///
-/// The handle is checked and lower-cased before anything is sent.
+/// The handle is checked and lower-cased before anything is sent. `redirect`
+/// is sent as `false` unless set; assign `None` to it after `build()` to
+/// leave it out of the request.
 ///
 /// ```
 /// use konigle_core::models::{HandleChange, Payload};
@@ -60,8 +62,9 @@ pub struct HandleChange {
     /// The new handle (letters, digits, hyphens, underscores).
     pub handle: String,
     /// Whether to redirect the old URL to the new one (default `false`).
-    #[builder(default)]
-    pub redirect: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub redirect: Option<bool>,
 }
 
 impl Payload for HandleChange {
@@ -133,5 +136,13 @@ mod tests {
             unreachable!()
         };
         assert_eq!(v, serde_json::json!({"handle": "spring-2024", "redirect": false}));
+    }
+
+    #[test]
+    fn redirect_can_be_left_out() {
+        let mut change = HandleChange::builder().handle("Spring-2024").build();
+        change.redirect = None;
+        let Body::Json(v) = change.into_body().unwrap() else { unreachable!() };
+        assert_eq!(v, serde_json::json!({"handle": "spring-2024"}));
     }
 }

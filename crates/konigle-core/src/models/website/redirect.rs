@@ -45,7 +45,8 @@ impl Resource for Redirect {
 }
 
 /// Payload of `redirects().create`. Redirects are permanent unless
-/// `permanent(false)` is set.
+/// `permanent(false)` is set; assign `None` to `permanent` after `build()`
+/// to leave it out of the request.
 ///
 /// ```
 /// use konigle_core::models::RedirectCreate;
@@ -61,8 +62,9 @@ pub struct RedirectCreate {
     /// Target path or `http(s)://` URL (required).
     pub target: String,
     /// Permanent (301, the default) or temporary (302).
-    #[builder(default = true)]
-    pub permanent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(true), with = |v: bool| Some(v))]
+    pub permanent: Option<bool>,
 }
 
 impl Payload for RedirectCreate {
@@ -127,5 +129,19 @@ mod tests {
         assert!(RedirectUpdate::builder().target("about").build().into_body().is_err());
         assert!(RedirectUpdate::builder().path("x").build().into_body().is_err());
         assert!(RedirectUpdate::builder().target("http://example.org/a").build().into_body().is_ok());
+    }
+
+    #[test]
+    fn permanent_can_be_left_out() {
+        let mut r = RedirectCreate::builder().path("/old").target("/new").build();
+        r.permanent = None;
+        let Body::Json(v) = r.into_body().unwrap() else { panic!("not json") };
+        assert_eq!(v, json!({"path": "/old", "target": "/new"}));
+        let Body::Json(v) =
+            RedirectCreate::builder().path("/a").target("/b").permanent(false).build().into_body().unwrap()
+        else {
+            panic!("not json")
+        };
+        assert_eq!(v["permanent"], false);
     }
 }

@@ -264,7 +264,8 @@ impl Resource for Template {
 
 /// Payload of `templates().create`.
 ///
-/// The handle is lower-cased; `is_base` is sent as `false` unless set.
+/// The handle is lower-cased; `is_base` is sent as `false` unless set
+/// (assign `None` to it after `build()` to leave it out of the request).
 ///
 /// ```
 /// use konigle_core::models::{LayoutBlock, HtmlSnippet, Segment, TemplateCreate, TemplateLayout};
@@ -292,8 +293,9 @@ pub struct TemplateCreate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<TemplateLayout>,
     /// Whether this is a base template (`false` by default).
-    #[builder(default)]
-    pub is_base: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub is_base: Option<bool>,
     /// Id of the base template.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base: Option<String>,
@@ -429,5 +431,17 @@ mod tests {
             serde_json::to_value(&b).unwrap(),
             json!({"type": "component", "component_id": "cm_1", "name": "", "settings": {"dark": true}})
         );
+    }
+
+    #[test]
+    fn is_base_can_be_left_out() {
+        let Body::Json(v) = TemplateCreate::builder().name("T").handle("t").build().into_body().unwrap() else {
+            panic!("not json")
+        };
+        assert_eq!(v, json!({"name": "T", "handle": "t", "is_base": false}));
+        let mut data = TemplateCreate::builder().name("T").handle("T").build();
+        data.is_base = None;
+        let Body::Json(v) = data.into_body().unwrap() else { panic!("not json") };
+        assert_eq!(v, json!({"name": "T", "handle": "t"}));
     }
 }
