@@ -103,12 +103,14 @@ macro_rules! asset_create {
         pub struct $name {
             /// User-friendly name (required, at most 255 characters).
             pub name: String,
-            /// Alt text (`""` by default).
-            #[builder(default)]
-            pub alt_text: String,
-            /// Comma-separated tags, e.g. `"hero,banner"` (`""` by default).
-            #[builder(default)]
-            pub tags: String,
+            /// Alt text (`""` by default; `None` leaves it out).
+            #[serde(skip_serializing_if = "Option::is_none")]
+            #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+            pub alt_text: Option<String>,
+            /// Comma-separated tags, e.g. `"hero,banner"` (`""` by default; `None` leaves them out).
+            #[serde(skip_serializing_if = "Option::is_none")]
+            #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+            pub tags: Option<String>,
             /// URL the asset was sourced from.
             #[serde(skip_serializing_if = "Option::is_none")]
             pub source_url: Option<String>,
@@ -143,7 +145,8 @@ asset_create!(
     /// Payload of `images().create`: a `.jpg`, `.jpeg`, `.png`, `.gif` or `.webp` file.
     ///
     /// The alt text and the tags are sent even when empty (their default);
-    /// the payload holds a [`FileInput`], so it is neither `Clone` nor
+    /// assigning `None` to one of them after `build()` leaves its part out.
+    /// The payload holds a [`FileInput`], so it is neither `Clone` nor
     /// `PartialEq`.
     ///
     /// ```
@@ -163,7 +166,8 @@ asset_create!(
     /// Payload of `videos().create`: a `.mp4` or `.webm` file.
     ///
     /// The alt text and the tags are sent even when empty (their default);
-    /// the payload holds a [`FileInput`], so it is neither `Clone` nor
+    /// assigning `None` to one of them after `build()` leaves its part out.
+    /// The payload holds a [`FileInput`], so it is neither `Clone` nor
     /// `PartialEq`.
     ///
     /// ```
@@ -177,7 +181,8 @@ asset_create!(
     /// Payload of `documents().create`: a `.pdf`, `.csv`, `.txt`, `.docx`, `.xlsx`, `.doc` or `.xls` file.
     ///
     /// The alt text and the tags are sent even when empty (their default);
-    /// the payload holds a [`FileInput`], so it is neither `Clone` nor
+    /// assigning `None` to one of them after `build()` leaves its part out.
+    /// The payload holds a [`FileInput`], so it is neither `Clone` nor
     /// `PartialEq`.
     ///
     /// ```
@@ -268,7 +273,8 @@ crate::string_enum! {
 }
 
 /// Payload of `images().generate`: an image from a text prompt, 1:1 WebP
-/// unless set.
+/// unless set. The aspect ratio and the format are sent with these defaults;
+/// assigning `None` to one of them after `build()` leaves it out.
 ///
 /// ```
 /// use konigle_core::models::{AspectRatio, ImageGenerate};
@@ -281,18 +287,24 @@ crate::string_enum! {
 pub struct ImageGenerate {
     /// What to draw (required).
     pub prompt: String,
-    /// Aspect ratio (default 1:1).
-    #[builder(default = AspectRatio::Square)]
-    pub aspect_ratio: AspectRatio,
-    /// Output format (default WebP).
-    #[builder(default = ImageFormat::Webp)]
-    pub output_format: ImageFormat,
+    /// Aspect ratio (default 1:1; `None` leaves it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(AspectRatio::Square), with = |v: AspectRatio| Some(v))]
+    pub aspect_ratio: Option<AspectRatio>,
+    /// Output format (default WebP; `None` leaves it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(ImageFormat::Webp), with = |v: ImageFormat| Some(v))]
+    pub output_format: Option<ImageFormat>,
 }
 
 impl Payload for ImageGenerate {
     fn into_body(self) -> Result<Body> {
-        self.aspect_ratio.ensure_known("aspect_ratio")?;
-        self.output_format.ensure_known("output_format")?;
+        if let Some(r) = &self.aspect_ratio {
+            r.ensure_known("aspect_ratio")?;
+        }
+        if let Some(f) = &self.output_format {
+            f.ensure_known("output_format")?;
+        }
         Body::json(&self)
     }
 }
@@ -339,6 +351,20 @@ mod tests {
     }
 
     #[test]
+    fn create_alt_text_and_tags_can_be_left_out() {
+        let mut data = ImageCreate::builder().name("Hero").image((vec![1u8], "hero.png")).tags("t").build();
+        data.alt_text = None;
+        assert_eq!(parts(data.into_body().unwrap()), ["name=Hero", "tags=t", "image:hero.png:image/png"]);
+        let mut data = DocumentCreate::builder().name("Sheet").file((vec![1u8], "a.pdf")).alt_text("a").build();
+        data.tags = None;
+        assert_eq!(parts(data.into_body().unwrap()), ["name=Sheet", "alt_text=a", "file:a.pdf:application/pdf"]);
+        let mut data = VideoCreate::builder().name("Intro").file((vec![1u8], "intro.mp4")).build();
+        data.alt_text = None;
+        data.tags = None;
+        assert_eq!(parts(data.into_body().unwrap()), ["name=Intro", "file:intro.mp4:video/mp4"]);
+    }
+
+    #[test]
     fn update_default_is_the_empty_builder() {
         assert_eq!(AssetUpdate::default(), AssetUpdate::builder().build());
         assert_eq!(json_body(AssetUpdate::builder().build()), json!({}));
@@ -358,5 +384,10 @@ mod tests {
             .output_format(ImageFormat::Png)
             .build();
         assert_eq!(json_body(set), json!({"prompt": "Fern", "aspect_ratio": "3:2", "output_format": "png"}));
+        let mut bare = ImageGenerate::builder().prompt("Fern").build();
+        bare.aspect_ratio = None;
+        assert_eq!(json_body(bare.clone()), json!({"prompt": "Fern", "output_format": "webp"}));
+        bare.output_format = None;
+        assert_eq!(json_body(bare), json!({"prompt": "Fern"}));
     }
 }

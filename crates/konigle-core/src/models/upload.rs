@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::file::{FileInput, FilePart, FileRules};
-use crate::models::payload::{check_max_len, Payload};
+use crate::models::payload::{check_opt_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::{JsonMap, Timestamp};
@@ -99,7 +99,8 @@ pub const UPLOAD_FILES: FileRules = FileRules {
 /// [`UPLOAD_FILES`] extensions; bytes without a name are sent as
 /// `upload.bin`.
 ///
-/// The name and the tags are sent even when empty (their default); the
+/// The name and the tags are sent even when empty (their default);
+/// assigning `None` to one of them after `build()` leaves its part out. The
 /// payload holds a [`FileInput`], so it is neither `Clone` nor `PartialEq`.
 ///
 /// ```
@@ -122,12 +123,14 @@ pub struct UploadCreate {
     #[serde(skip)]
     #[builder(into)]
     pub file: FileInput,
-    /// Name, for display and search (at most 255 characters; `""` by default, sent even when empty).
-    #[builder(default)]
-    pub name: String,
-    /// Comma-separated tags, e.g. `"finance,q1"` (`""` by default, sent even when empty).
-    #[builder(default)]
-    pub tags: String,
+    /// Name, for display and search (at most 255 characters; `""` by default, sent even when empty; `None` leaves it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub name: Option<String>,
+    /// Comma-separated tags, e.g. `"finance,q1"` (`""` by default, sent even when empty; `None` leaves them out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub tags: Option<String>,
     /// Free-form metadata, sent as a JSON string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<JsonMap>,
@@ -138,7 +141,7 @@ pub struct UploadCreate {
 
 impl Payload for UploadCreate {
     fn into_body(self) -> Result<Body> {
-        check_max_len("name", &self.name, 255)?;
+        check_opt_max_len("name", self.name.as_deref(), 255)?;
         let fields = Body::json(&self)?;
         let part = FilePart::new("file", self.file, UPLOAD_FILES)?;
         match fields {
@@ -247,7 +250,7 @@ mod tests {
     #[test]
     fn upload_sends_blank_name_and_tags() {
         let data = UploadCreate::builder().file((b"a,b".to_vec(), "rows.csv")).build();
-        assert_eq!((data.name.as_str(), data.tags.as_str()), ("", ""));
+        assert_eq!((data.name.as_deref(), data.tags.as_deref()), (Some(""), Some("")));
         assert_eq!(parts(data.into_body().unwrap()), ["name=", "tags=", "file:rows.csv:text/csv"]);
         let mut meta = JsonMap::new();
         meta.insert("rows".into(), json!(1));
@@ -262,6 +265,16 @@ mod tests {
             parts(data.into_body().unwrap()),
             ["name=Rows", "tags=q1", r#"meta={"rows":1}"#, "description=d", "file:rows.csv:text/csv"]
         );
+    }
+
+    #[test]
+    fn upload_name_and_tags_can_be_left_out() {
+        let mut data = UploadCreate::builder().file((b"a,b".to_vec(), "rows.csv")).description("d").build();
+        data.name = None;
+        assert_eq!(parts(data.into_body().unwrap()), ["tags=", "description=d", "file:rows.csv:text/csv"]);
+        let mut data = UploadCreate::builder().file((b"a,b".to_vec(), "rows.csv")).name("Rows").build();
+        data.tags = None;
+        assert_eq!(parts(data.into_body().unwrap()), ["name=Rows", "file:rows.csv:text/csv"]);
     }
 
     #[test]

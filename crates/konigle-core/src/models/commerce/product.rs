@@ -192,8 +192,9 @@ pub struct ProductCreate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
     /// Publication status (draft by default).
-    #[builder(default = ProductStatus::Draft)]
-    pub status: ProductStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(ProductStatus::Draft), with = |v: ProductStatus| Some(v))]
+    pub status: Option<ProductStatus>,
     /// Category or type (at most 255 characters; `""` by default).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
@@ -416,7 +417,9 @@ mod tests {
         p.tags = None;
         p.seo_meta = None;
         p.variants = None;
-        assert_eq!(body(p), json!({"title": "Mug", "status": "draft"}));
+        assert_eq!(body(p.clone()), json!({"title": "Mug", "status": "draft"}));
+        p.status = None;
+        assert_eq!(body(p), json!({"title": "Mug"}));
     }
 
     #[test]

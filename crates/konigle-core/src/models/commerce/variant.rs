@@ -152,8 +152,8 @@ impl Resource for ProductVariant {
 ///
 /// The builder starts from the API's defaults: position 1, taxable,
 /// inventory policy `deny`, one in stock, empty content and SEO metadata
-/// with an empty description (assign `None` to an optional one after
-/// `build()` to leave it out). Without a title, the title sent is the
+/// with an empty description; assigning `None` to one of these fields after
+/// `build()` leaves it out of the request. Without a title, the title sent is the
 /// option values joined by ` / ` (`Default Title` without options).
 ///
 /// ```
@@ -221,11 +221,13 @@ pub struct ProductVariantCreate {
     #[builder(required, default = Some(true), with = |v: bool| Some(v))]
     pub taxable: Option<bool>,
     /// What happens when out of stock (`deny` by default).
-    #[builder(default = InventoryPolicy::Deny)]
-    pub inventory_policy: InventoryPolicy,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(InventoryPolicy::Deny), with = |v: InventoryPolicy| Some(v))]
+    pub inventory_policy: Option<InventoryPolicy>,
     /// Stock on hand (0 or more; 1 by default).
-    #[builder(default = 1)]
-    pub inventory_quantity: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(1), with = |v: i64| Some(v))]
+    pub inventory_quantity: Option<i64>,
     /// SEO metadata (an empty description by default); only its set fields are sent.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "compact_seo")]
     #[builder(required, default = Some(SeoMeta::default()), with = |v: SeoMeta| Some(v))]
@@ -280,7 +282,9 @@ impl ProductVariantCreate {
         if let Some(g) = self.grams {
             check_min(&f("grams"), g, 0)?;
         }
-        check_min(&f("inventory_quantity"), self.inventory_quantity, 0)?;
+        if let Some(q) = self.inventory_quantity {
+            check_min(&f("inventory_quantity"), q, 0)?;
+        }
         let mut out = self.clone();
         if let Some(c) = out.content.as_mut() {
             check_content(&f("content"), c)?;
@@ -447,11 +451,12 @@ mod tests {
         bare.position = None;
         bare.taxable = None;
         bare.seo_meta = None;
+        bare.inventory_quantity = None;
+        let sent = serde_json::to_value(bare.clone().prepared("").unwrap()).unwrap();
+        assert_eq!(sent, json!({"price": "9.50", "title": "Default Title", "inventory_policy": "deny"}));
+        bare.inventory_policy = None;
         let sent = serde_json::to_value(bare.prepared("").unwrap()).unwrap();
-        assert_eq!(
-            sent,
-            json!({"price": "9.50", "title": "Default Title", "inventory_policy": "deny", "inventory_quantity": 1})
-        );
+        assert_eq!(sent, json!({"price": "9.50", "title": "Default Title"}));
         let set = ProductVariantCreate::builder()
             .price(d("9.50"))
             .position(3)

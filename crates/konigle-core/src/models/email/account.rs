@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::models::payload::blank;
-use crate::models::payload::{check_max_len, Payload};
+use crate::models::payload::{check_max_len, check_opt_max_len, Payload};
 use crate::request::Body;
 use crate::resource::Resource;
 use crate::Timestamp;
@@ -58,8 +58,9 @@ impl Resource for EmailAccount {
     }
 }
 
-/// Payload of `email_accounts().create`. Empty strings mean "not set"
-/// (the default of every field but the name).
+/// Payload of `email_accounts().create`. Empty strings mean "not set":
+/// the builder sends every field but the name as `""` unless set, and
+/// assigning `None` to one of them after `build()` leaves it out.
 ///
 /// ```
 /// use konigle_core::models::EmailAccountCreate;
@@ -77,24 +78,28 @@ pub struct EmailAccountCreate {
     /// Name of the account (required, at most 255 characters).
     pub name: String,
     /// Default sender address: a valid email address, or empty (the default).
-    #[builder(default)]
-    pub default_from_email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub default_from_email: Option<String>,
     /// Default sender name (at most 255 characters; empty by default).
-    #[builder(default)]
-    pub default_from_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub default_from_name: Option<String>,
     /// Default reply-to address (empty by default).
-    #[builder(default)]
-    pub default_reply_to_email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub default_reply_to_email: Option<String>,
     /// Default reply-to name (at most 255 characters; empty by default).
-    #[builder(default)]
-    pub default_reply_to_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub default_reply_to_name: Option<String>,
 }
 
 impl Payload for EmailAccountCreate {
     fn into_body(self) -> Result<Body> {
         check_max_len("name", &self.name, EMAIL_ACCOUNT_NAME_MAX)?;
-        check_max_len("default_from_name", &self.default_from_name, EMAIL_ACCOUNT_NAME_MAX)?;
-        check_max_len("default_reply_to_name", &self.default_reply_to_name, EMAIL_ACCOUNT_NAME_MAX)?;
+        check_opt_max_len("default_from_name", self.default_from_name.as_deref(), EMAIL_ACCOUNT_NAME_MAX)?;
+        check_opt_max_len("default_reply_to_name", self.default_reply_to_name.as_deref(), EMAIL_ACCOUNT_NAME_MAX)?;
         crate::rules::json_body("EmailAccountCreate", &self)
     }
 }
@@ -214,6 +219,21 @@ mod tests {
         let v = body(EmailAccountCreate::builder().name("A").default_reply_to_email("Help@EXAMPLE.com").build());
         assert_eq!(v["default_reply_to_email"], "Help@example.com");
         assert!(EmailAccountCreate::builder().name("X").default_from_email("bad").build().into_body().is_err());
+    }
+
+    #[test]
+    fn create_defaults_can_be_left_out() {
+        let mut data = EmailAccountCreate::builder().name("Bare").default_from_name("Acme").build();
+        data.default_from_email = None;
+        data.default_reply_to_email = None;
+        data.default_reply_to_name = None;
+        assert_eq!(body(data.clone()), json!({"name": "Bare", "default_from_name": "Acme"}));
+        data.default_from_name = None;
+        assert_eq!(body(data), json!({"name": "Bare"}));
+        let mut long = EmailAccountCreate::builder().name("L").default_reply_to_name("x".repeat(256)).build();
+        assert!(long.clone().into_body().is_err());
+        long.default_reply_to_name = None;
+        assert!(long.into_body().is_ok());
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub const EMAIL_HEADER_PREFIX: &str = "X-";
 /// per recipient, `save_as_template` as `true`/`false`, `headers` as a JSON
 /// object in one text part), then one `attachments` file part per file.
 ///
+/// `save_as_template` is sent as `false` unless set; assigning `None` to it
+/// after `build()` leaves it out (of the JSON body and of the parts).
+///
 /// ```
 /// use konigle_core::models::Email;
 /// use konigle_core::FileInput;
@@ -81,9 +84,11 @@ pub struct Email {
     /// unsubscribed from it are not sent the email.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// Whether to also save the email as a template (`false` by default).
-    #[builder(default)]
-    pub save_as_template: bool,
+    /// Whether to also save the email as a template (`false` by default;
+    /// `None` leaves it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub save_as_template: Option<bool>,
     /// Custom headers, as `(name, value)` pairs; every name must start with
     /// `X-`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -251,6 +256,23 @@ mod tests {
         assert!(
             matches!(parts.last(), Some(Part::File(f)) if f.field == "attachments" && f.content_type == "text/plain")
         );
+    }
+
+    #[test]
+    fn save_as_template_can_be_left_out() {
+        let mut email = base();
+        email.save_as_template = None;
+        let Body::Json(v) = email.into_body().unwrap() else { panic!("expected JSON") };
+        assert_eq!(
+            v,
+            serde_json::json!({"to_email": ["a@example.com"], "subject": "S", "body_html": "<p/>", "channel": "tx"})
+        );
+        let mut email = base();
+        email.attachments = Some(vec![(b"x".to_vec(), "a.txt").into()]);
+        email.save_as_template = None;
+        let body = email.into_body().unwrap();
+        let want = [("to_email", "a@example.com"), ("subject", "S"), ("body_html", "<p/>"), ("channel", "tx")];
+        assert_eq!(texts(&body), want.map(|(k, v)| (k.to_string(), v.to_string())));
     }
 
     #[test]

@@ -66,7 +66,8 @@ impl Resource for EmailTemplate {
 /// Payload of `email_templates().create`.
 ///
 /// The plain text body is sent as `""`, the tags as `[]` and `is_base` as
-/// `false` unless they are set.
+/// `false` unless they are set; assigning `None` to one of them after
+/// `build()` leaves it out of the request.
 ///
 /// ```
 /// use konigle_core::models::EmailTemplateCreate;
@@ -93,17 +94,21 @@ pub struct EmailTemplateCreate {
     /// HTML body template (required).
     pub body_html: String,
     /// Plain text body template (empty by default).
-    #[builder(default)]
-    pub body_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(String::new()), with = |v: impl Into<String>| Some(v.into()))]
+    pub body_text: Option<String>,
     /// Tags (none by default).
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[builder(
-        default,
-        with = |tags: impl IntoIterator<Item = impl Into<String>>| tags.into_iter().map(Into::into).collect()
+        required,
+        default = Some(Vec::new()),
+        with = |tags: impl IntoIterator<Item = impl Into<String>>| Some(tags.into_iter().map(Into::into).collect())
     )]
-    pub tags: Vec<String>,
+    pub tags: Option<Vec<String>>,
     /// Whether this is the account's base template (`false` by default).
-    #[builder(default)]
-    pub is_base: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = Some(false), with = |v: bool| Some(v))]
+    pub is_base: Option<bool>,
 }
 
 fn check_name_code(name: Option<&str>, code: Option<&str>) -> Result<()> {
@@ -197,6 +202,16 @@ mod tests {
         let long =
             EmailTemplateCreate::builder().name("N").code("c".repeat(101)).subject("S").body_html("<p/>").build();
         assert!(long.into_body().is_err());
+    }
+
+    #[test]
+    fn create_defaults_can_be_left_out() {
+        let mut data =
+            EmailTemplateCreate::builder().name("Plain").code("plain").subject("Hi").body_html("<p>Hi</p>").build();
+        data.body_text = None;
+        data.tags = None;
+        data.is_base = None;
+        assert_eq!(body(data), json!({"name": "Plain", "code": "plain", "subject": "Hi", "body_html": "<p>Hi</p>"}));
     }
 
     #[test]

@@ -254,9 +254,10 @@ fn check_overrides(
 
 /// Payload of `campaigns().create`.
 ///
-/// The builder sends the description, sender and reply-to names and UTM
-/// code as `""` unless they are set, as the API documents; assign `None` to
-/// such a field to leave it out. Unset optional fields are not sent.
+/// The builder sends the channel type as `email` and the description,
+/// sender and reply-to names and UTM code as `""` unless they are set, as
+/// the API documents; assign `None` to such a field to leave it out. Unset
+/// optional fields are not sent.
 ///
 /// ```
 /// use konigle_core::models::CampaignCreate;
@@ -275,9 +276,9 @@ fn check_overrides(
 #[builder(on(String, into))]
 pub struct CampaignCreate {
     /// Channel type (email, the default).
-    #[serde(default, deserialize_with = "crate::models::commerce::null_as_default")]
-    #[builder(default)]
-    pub channel_type: CampaignChannelType,
+    #[serde(default = "email_type", deserialize_with = "null_as_email_type", skip_serializing_if = "Option::is_none")]
+    #[builder(required, default = email_type(), with = |v: CampaignChannelType| Some(v))]
+    pub channel_type: Option<CampaignChannelType>,
     /// Email channel id (required by the API for email campaigns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_channel: Option<String>,
@@ -322,9 +323,23 @@ pub struct CampaignCreate {
     pub utm_code: Option<String>,
 }
 
+/// Default channel type of a created campaign: email.
+fn email_type() -> Option<CampaignChannelType> {
+    Some(CampaignChannelType::default())
+}
+
+/// Reads a channel type, `null` standing for the default (email).
+fn null_as_email_type<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<CampaignChannelType>, D::Error> {
+    Ok(Some(Option::<CampaignChannelType>::deserialize(d)?.unwrap_or_default()))
+}
+
 impl Payload for CampaignCreate {
     fn into_body(self) -> Result<Body> {
-        self.channel_type.ensure_known("channel_type")?;
+        if let Some(t) = &self.channel_type {
+            t.ensure_known("channel_type")?;
+        }
         check_not_empty("audience", &self.audience)?;
         check_not_empty("name", &self.name)?;
         check_max_len("name", &self.name, NAME_MAX)?;

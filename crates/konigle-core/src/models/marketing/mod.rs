@@ -206,9 +206,11 @@ mod tests {
         campaign.reply_to_name = None;
         campaign.utm_code = None;
         assert_eq!(
-            body(campaign),
+            body(campaign.clone()),
             json!({"channel_type": "email", "audience": "aud_1", "name": "N", "from_email": "", "reply_to_email": ""})
         );
+        campaign.channel_type = None;
+        assert_eq!(body(campaign), json!({"audience": "aud_1", "name": "N", "from_email": "", "reply_to_email": ""}));
 
         let mut email = new_email_campaign();
         email.body_text = None;
@@ -262,6 +264,10 @@ mod tests {
         assert_eq!(
             read(json!({"name": "N", "audience": "aud_1"})),
             CampaignCreate::builder().name("N").audience("aud_1").build()
+        );
+        assert_eq!(
+            read(json!({"name": "N", "audience": "aud_1", "channel_type": null})).channel_type,
+            Some(CampaignChannelType::Email)
         );
         let read = |v: Value| serde_json::from_value::<AudienceCreate>(v).unwrap();
         assert_eq!(
