@@ -12,46 +12,53 @@ use serde::Serialize;
 
 use crate::api::{Client, Manager, Record};
 
-/// Manager of cloud computers (`client.cloud().computers()`): the
-/// [`Manager`] of [`CloudComputers`] (list, get, update, delete, through
-/// `Deref`), plus [`create`](ComputerManager::create), which answers with the
-/// provisioning job as well.
+/// The manager of a resource whose creation is provisioned: the generic
+/// [`Manager`] of `S` (list, get, update, delete, through `Deref`) plus its
+/// own `create`, which answers with the job doing the provisioning as well.
+pub struct ProvisionedManager<S: konigle_core::spec::Spec> {
+    inner: Manager<S>,
+}
+
+impl<S: konigle_core::spec::Spec> ProvisionedManager<S> {
+    fn new(client: Client) -> Self {
+        ProvisionedManager { inner: Manager::new(client) }
+    }
+}
+
+impl<S: konigle_core::spec::Spec> Clone for ProvisionedManager<S> {
+    fn clone(&self) -> Self {
+        ProvisionedManager { inner: self.inner.clone() }
+    }
+}
+
+impl<S: konigle_core::spec::Spec> std::fmt::Debug for ProvisionedManager<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+impl<S: konigle_core::spec::Spec> std::ops::Deref for ProvisionedManager<S> {
+    type Target = Manager<S>;
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
+/// Manager of cloud computers (`client.cloud().computers()`), with
+/// [`create`](ComputerManager::create) answering with the provisioning job.
 ///
 #[doc = doc_example!("computers")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
-#[derive(Debug, Clone)]
-pub struct ComputerManager {
-    inner: Manager<CloudComputers>,
-}
-
-impl std::ops::Deref for ComputerManager {
-    type Target = Manager<CloudComputers>;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
-    }
-}
-
-/// Manager of cloud web apps (`client.cloud().webapps()`): the [`Manager`]
-/// of [`CloudWebApps`] (list, get, update, delete, through `Deref`), plus
-/// [`create`](WebAppManager::create), which answers with the provisioning
-/// job as well, and the name check.
+pub type ComputerManager = ProvisionedManager<CloudComputers>;
+/// Manager of cloud web apps (`client.cloud().webapps()`), with
+/// [`create`](WebAppManager::create) answering with the provisioning job,
+/// and the name check.
 ///
 #[doc = doc_example!("webapps")]
 ///
 /// See `examples/assets_and_cloud.rs` for a runnable walk-through.
-#[derive(Debug, Clone)]
-pub struct WebAppManager {
-    inner: Manager<CloudWebApps>,
-}
-
-impl std::ops::Deref for WebAppManager {
-    type Target = Manager<CloudWebApps>;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
-    }
-}
-
+pub type WebAppManager = ProvisionedManager<CloudWebApps>;
 /// Manager of cloud spaces (`client.cloud().spaces()`).
 ///
 #[doc = doc_example!("spaces")]
@@ -76,11 +83,11 @@ pub struct Cloud {
 impl Cloud {
     /// Computers (virtual machines).
     pub fn computers(&self) -> ComputerManager {
-        ComputerManager { inner: Manager::new(self.client.clone()) }
+        ProvisionedManager::new(self.client.clone())
     }
     /// Web apps hosted on computers.
     pub fn webapps(&self) -> WebAppManager {
-        WebAppManager { inner: Manager::new(self.client.clone()) }
+        ProvisionedManager::new(self.client.clone())
     }
     /// The `uat` and `production` spaces of web apps.
     pub fn spaces(&self) -> SpaceManager {
@@ -124,7 +131,7 @@ pub struct WebAppCreated {
 }
 
 #[crate::facade]
-impl ComputerManager {
+impl ProvisionedManager<CloudComputers> {
     /// Provisions a computer. The work goes on after the call returns:
     /// follow `job_id` with `cloud().jobs().get` until the job is terminal.
     ///
@@ -139,7 +146,7 @@ impl ComputerManager {
 }
 
 #[crate::facade]
-impl WebAppManager {
+impl ProvisionedManager<CloudWebApps> {
     /// Creates a web app on a computer, with its `uat` and `production`
     /// spaces. Follow `job_id` until the job is terminal.
     ///
